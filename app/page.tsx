@@ -1,0 +1,5 @@
+import { ScenarioLibrary } from "../components/library/ScenarioLibrary";
+
+export default function Home() {
+  return <ScenarioLibrary />;
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import { memo } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
+import type { FaultWindowWire } from "../../../server/protocol";
+import { formatAxisTime, formatClock } from "../../ui/format";
+import styles from "./Charts.module.css";
+
+const TICK_STEPS_MS = [1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
+
+/** Ticks at round virtual times (every 1, 2, 5, 10 s...), six at most. */
+function timeTicks(t0: number, t1: number): number[] {
+  const step = TICK_STEPS_MS.find((s) => (t1 - t0) / s <= 6) ?? 1_800_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) ticks.push(t);
+  return ticks;
+}
+
+export interface Series {
+  key: string;
+  name: string;
+  colour: string;
+  dashed?: boolean;
+  width?: number;
+}
+
+export type Row = { t: number } & Record<string, number>;
+
+/**
+ * One chart over virtual time: lines without animation, and every fault's window as
+ * a shaded band, so cause and effect line up across the charts.
+ */
+export const TimeChart = memo(function TimeChart({
+  title,
+  unit,
+  rows,
+  series,
+  windows,
+  nowMs,
+  width,
+  height = 170,
+  testId,
+}: {
+  title: string;
+  unit: string;
+  rows: Row[];
+  series: Series[];
+  windows: FaultWindowWire[];
+  nowMs: number;
+  width: number;
+  height?: number;
+  testId: string;
+}) {
+  const t0 = rows[0]?.t ?? 0;
+  const t1 = Math.max(nowMs, rows[rows.length - 1]?.t ?? 0, t0 + 1000);
+  return (
+    <figure className={styles.chart} data-testid={testId} data-points={rows.length}>
+      <figcaption className={styles.caption}>
+        <span className={styles.title}>{title}</span>
+        <span className={styles.unit}>{unit}</span>
+      </figcaption>
+      <LineChart
+        width={width}
+        height={height}
+        data={rows}
+        margin={{ top: 6, right: 10, bottom: 0, left: -6 }}
+      >
+        <CartesianGrid stroke="#e8ecf1" vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[t0, t1]}
+          tickFormatter={formatAxisTime}
+          tick={{ fontSize: 10.5, fill: "#6b7686" }}
+          stroke="#c6cfda"
+          ticks={timeTicks(t0, t1)}
+          allowDataOverflow
+        />
+        <YAxis
+          tick={{ fontSize: 10.5, fill: "#6b7686" }}
+          stroke="#c6cfda"
+          width={46}
+          allowDecimals={false}
+        />
+        {windows.map((w) => (
+          <ReferenceArea
+            key={w.id}
+            x1={Math.max(w.startMs, t0)}
+            x2={Math.min(w.endMs ?? t1, t1)}
+            fill="#c0362c"
+            fillOpacity={0.08}
+            stroke="#c0362c"
+            strokeOpacity={0.25}
+            ifOverflow="hidden"
+          />
+        ))}
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(t) => formatClock(Number(t))}
+          contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#dde3ea" }}
+        />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.colour}
+            strokeWidth={s.width ?? 1.6}
+            strokeDasharray={s.dashed ? "4 3" : undefined}
+            dot={false}
+            isAnimationActive={false}
+            type="linear"
+          />
+        ))}
+      </LineChart>
+      <ul className={styles.legend}>
+        {series.map((s) => (
+          <li key={s.key}>
+            <span
+              className={styles.swatch}
+              style={{
+                borderTopColor: s.colour,
+                borderTopStyle: s.dashed ? "dashed" : "solid",
+              }}
+            />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+});

@@ -1,0 +1,43 @@
+import type { MetricSample } from "../../../server/protocol";
+
+/**
+ * Groups samples into at most `maxPoints` buckets of consecutive samples. Charts then
+ * draw one point per bucket: the peak for lags (a spike must not vanish by averaging),
+ * the last value for running totals, and the rate across the bucket for throughput.
+ */
+export function bucketize(samples: readonly MetricSample[], maxPoints: number): MetricSample[][] {
+  if (samples.length <= maxPoints) return samples.map((s) => [s]);
+  const size = Math.ceil(samples.length / maxPoints);
+  const out: MetricSample[][] = [];
+  for (let i = 0; i < samples.length; i += size) out.push(samples.slice(i, i + size));
+  return out;
+}
+
+export function peak(bucket: readonly MetricSample[], pick: (s: MetricSample) => number): number {
+  let m = -Infinity;
+  for (const s of bucket) m = Math.max(m, pick(s));
+  return m === -Infinity ? 0 : m;
+}
+
+export function last<T>(bucket: readonly T[]): T {
+  return bucket[bucket.length - 1]!;
+}
+
+/** The ten series at most: keep the `limit` indexes with the largest peak. */
+export function topIndexes(
+  samples: readonly MetricSample[],
+  count: number,
+  pick: (s: MetricSample, i: number) => number,
+  limit: number,
+): number[] {
+  const peaks = Array.from({ length: count }, (_, i) => ({
+    i,
+    peak: samples.reduce((m, s) => Math.max(m, pick(s, i)), 0),
+  }));
+  if (count <= limit) return peaks.map((p) => p.i);
+  return peaks
+    .sort((a, b) => b.peak - a.peak || a.i - b.i)
+    .slice(0, limit)
+    .map((p) => p.i)
+    .sort((a, b) => a - b);
+}

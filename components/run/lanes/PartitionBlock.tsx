@@ -1,0 +1,183 @@
+"use client";
+
+import { memo, useState } from "react";
+import { hitTest, type LaneHit } from "./lane-hover";
+import type { NodeView, PartitionLogView, PartitionView } from "../store/run-view";
+import { Pill } from "../../ui/Pill";
+import { ReplicaRow } from "./ReplicaRow";
+import { GhostRow } from "./GhostRow";
+import { CommittedMarkers, groupRows } from "./CommittedMarkers";
+import { CELL_WIDTH, GHOST_ROW_HEIGHT, LABEL_WIDTH, ROW_HEIGHT } from "./lane-geometry";
+import styles from "./Lanes.module.css";
+
+const AXIS_HEIGHT = 16;
+const GROUP_ROW_HEIGHT = 18;
+
+/** One partition: its header, a lane per replica, the groups' committed offsets and an offset axis. */
+export const PartitionBlock = memo(function PartitionBlock({
+  part,
+  log,
+  nodes,
+  groups,
+  start,
+  cells,
+  width,
+  onInspect,
+  onJump,
+}: {
+  part: PartitionView;
+  log: PartitionLogView;
+  nodes: NodeView[];
+  groups: string[];
+  start: number;
+  cells: number;
+  width: number;
+  onInspect: (eventId: number) => void;
+  onJump: (partition: number, offset: number) => void;
+}) {
+  const [hover, setHover] = useState<LaneHit | null>(null);
+  const up = (id: string) => nodes.find((n) => n.id === id)?.up ?? true;
+  let y = 4;
+  const rows = part.replicas.map((rep, r) => {
+    const ghosts = log.truncated[r] ?? [];
+    const rowY = y;
+    y += ROW_HEIGHT;
+    const ghostY = ghosts.length > 0 ? y : -1;
+    if (ghosts.length > 0) y += GHOST_ROW_HEIGHT;
+    return { rep, r, rowY, ghostY, ghosts };
+  });
+  const groupY = y + 2;
+  y += groups.length > 0 ? GROUP_ROW_HEIGHT * groupRows(groups.length) + 2 : 0;
+  const axisY = y + 2;
+  const height = axisY + AXIS_HEIGHT;
+  const ticks: number[] = [];
+  for (let o = Math.ceil(start / 10) * 10; o < start + cells; o += 10) ticks.push(o);
+  const under = part.isr.length < part.replicas.length;
+  const rowYs = rows.map((row) => row.rowY);
+  const locate = (e: React.MouseEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return hitTest(e.clientX - box.left, e.clientY - box.top, part, log, rowYs, start, cells);
+  };
+
+  return (
+    <div className={styles.block} data-testid={`partition-${part.partition}`}>
+      <div className={styles.blockHead}>
+        <span className={styles.partName}>Partition {part.partition}</span>
+        <span className={styles.fact}>
+          leader <b>{part.leader ?? "none"}</b>
+        </span>
+        <span className={styles.fact}>
+          epoch <b className="num">{part.epoch}</b>
+        </span>
+        <span className={styles.fact}>
+          HW{" "}
+          <b className="num" data-testid={`hw-p${part.partition}`}>
+            {part.hw}
+          </b>
+        </span>
+        <span className={styles.fact}>
+          LEO <b className="num">{part.leo}</b>
+        </span>
+        <span className={styles.fact}>
+          ISR <b>{part.isr.join(", ") || "empty"}</b>
+        </span>
+        {part.leader === null ? (
+          <Pill tone="bad">offline</Pill>
+        ) : under ? (
+          <Pill tone="warn">under-replicated</Pill>
+        ) : null}
+      </div>
+      <div className={styles.blockBody}>
+        <svg
+          width={width}
+          height={height}
+          className={`${styles.svg} ${hover?.rec ? styles.pointer : ""}`}
+          onMouseMove={(e) => setHover(locate(e))}
+          onMouseLeave={() => setHover(null)}
+          onClick={(e) => {
+            const hit = locate(e);
+            if (hit?.rec) onInspect(hit.rec[0]);
+          }}
+        >
+          {rows.map(({ rep, r, rowY, ghostY, ghosts }) => (
+            <g key={rep.broker}>
+              <ReplicaRow
+                partition={part.partition}
+                r={r}
+                replica={rep}
+                y={rowY}
+                start={start}
+                cells={cells}
+                log={log}
+                role={
+                  part.leader === rep.broker
+                    ? "leader"
+                    : part.acting.includes(rep.broker)
+                      ? "zombie"
+                      : "follower"
+                }
+                inIsr={part.isr.includes(rep.broker)}
+                up={up(rep.broker)}
+                leaderLeo={part.leo}
+              />
+              {ghostY >= 0 ? (
+                <GhostRow
+                  y={ghostY}
+                  start={start}
+                  cells={cells}
+                  ghosts={ghosts}
+                  broker={rep.broker}
+                  onInspect={onInspect}
+                  onJump={(offset) => onJump(part.partition, offset)}
+                />
+              ) : null}
+            </g>
+          ))}
+          <CommittedMarkers
+            y={groupY}
+            rowHeight={GROUP_ROW_HEIGHT}
+            groups={groups}
+            committed={part.committed}
+            hw={part.hw}
+            start={start}
+            cells={cells}
+          />
+          <g className={styles.axis}>
+            {ticks.map((o) => (
+              <text
+                key={o}
+                x={LABEL_WIDTH + (o - start) * CELL_WIDTH}
+                y={axisY + 11}
+                textAnchor="middle"
+              >
+                {o}
+              </text>
+            ))}
+            <text x={8} y={axisY + 11} className={styles.axisLabel}>
+              offset
+            </text>
+          </g>
+          {hover ? (
+            <rect
+              x={hover.x + 0.5}
+              y={hover.y + 1.5}
+              width={CELL_WIDTH - 1}
+              height={ROW_HEIGHT - 3}
+              rx={2}
+              className={styles.hover}
+            />
+          ) : null}
+        </svg>
+        {hover ? (
+          <div
+            className={styles.tooltip}
+            style={{ left: hover.x + CELL_WIDTH / 2, top: hover.y }}
+            role="tooltip"
+          >
+            {hover.text}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+});

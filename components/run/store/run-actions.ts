@@ -1,0 +1,25 @@
+import type {
+  HistoryResultMessage,
+  OperatorCommandInput,
+  WireRecordDetail,
+} from "../../../server/protocol";
+
+export type PacingRequest =
+  | { type: "pause" }
+  | { type: "resume" }
+  | { type: "step"; by: "event" | "100ms" | "1s" }
+  | { type: "speed"; speed: number | "max" };
+
+export type ActionResult = { ok: true; faultId?: string } | { ok: false; message: string };
+
+export type MessageHistory = Omit<HistoryResultMessage, "type" | "requestId">;
+
+/** What the run page can ask of the server; RunConnection implements it over the socket. */
+export interface RunActions {
+  role: "operator" | "viewer";
+  pace(request: PacingRequest): Promise<ActionResult>;
+  command(command: OperatorCommandInput): Promise<ActionResult>;
+  history(eventId: number): Promise<MessageHistory>;
+  /** Records of replica `r` (index in the partition's replica list) from `from`. */
+  logRange(p: number, r: number, from: number, count: number): Promise<WireRecordDetail[]>;
+}

@@ -1,0 +1,51 @@
+/**
+ * Time-travel benchmark: `npm run bench:seek`. Runs the medium case for 10 virtual
+ * minutes taking checkpoints as a live run would, then seeks to spread-out points and
+ * prints one JSON line: seek times (max, p50), checkpoint count, and the heap they take.
+ * Target (issue 4): seeking anywhere in a 10-virtual-minute medium run in at most 300 ms.
+ */
+import { Simulation } from "../server/sim/engine";
+import { Timeline } from "../server/sim/timeline";
+import { parseScenario } from "../server/sim/validate";
+import { benchCases } from "./bench-cases";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMb = () => {
+  gc?.();
+  return Math.round((process.memoryUsage().heapUsed / 1048576) * 10) / 10;
+};
+
+const runMs = 600_000;
+const sim = new Simulation(parseScenario(benchCases.medium), 1);
+const before = heapMb();
+const timeline = new Timeline(sim);
+const t0 = performance.now();
+for (let t = 100; t <= runMs; t += 100) {
+  sim.runUntil(t);
+  timeline.observe(sim);
+}
+const liveWallMs = performance.now() - t0;
+const withCheckpoints = heapMb();
+
+const seeks: number[] = [];
+for (let i = 0; i < 40; i++) {
+  // Spread over the run, including just before checkpoints (the worst case).
+  const at = Math.round(((i + 0.97) / 40) * runMs);
+  const s0 = performance.now();
+  const state = timeline.seek(at, sim.commandLog);
+  seeks.push(performance.now() - s0);
+  if (state.now !== at) throw new Error("seek landed elsewhere");
+}
+seeks.sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    name: "seek-medium-10min",
+    checkpoints: timeline.count,
+    checkpointTimesS: timeline.times().map((t) => t / 1000),
+    seekMsMax: Math.round(seeks[seeks.length - 1]!),
+    seekMsP50: Math.round(seeks[Math.floor(seeks.length / 2)]!),
+    liveRunWallMs: Math.round(liveWallMs),
+    heapMbSimOnly: before,
+    heapMbWithCheckpoints: withCheckpoints,
+  }),
+);

@@ -1,0 +1,4 @@
+import { defineRepositoryTests } from "./repository-suite";
+import { sqliteTestDatabase } from "./test-support";
+
+defineRepositoryTests("SQLite", async () => sqliteTestDatabase());

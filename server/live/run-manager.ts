@@ -1,0 +1,360 @@
+import type { Scenario } from "../sim/scenario";
+import { parseScenario, ScenarioError } from "../sim/validate";
+import { withOverrides } from "../sim/run";
+import { OverrideError } from "../sim/overrides";
+import { findBuiltin, builtinScenarios } from "../scenarios";
+import { FRAME_HZ, type RunInfo, type Speed } from "../protocol";
+import {
+  LiveRun,
+  defaultSimulationFactory,
+  systemClock,
+  type SimulationFactory,
+  type WallClock,
+} from "./live-run";
+import { newRunId, newSecret } from "./ids";
+
+/** Two ticks of one run are at least this far apart (a command asks for an early one): 20 Hz at most. */
+export const MIN_TICK_SPACING_MS = 50;
+
+export interface RunManagerOptions {
+  clock?: WallClock;
+  simulationFactory?: SimulationFactory;
+  /** Frames per second (10 to 20). */
+  frameHz?: number;
+  /** Wall time one run simulates before yielding to the event loop, at max speed. */
+  sliceMs?: number;
+  /** Runs held at once; creating one more first closes ended runs nobody watches. */
+  maxRuns?: number;
+  /** A run nobody has watched for this long is closed. */
+  idleTimeoutMs?: number;
+  /** Ticks each run keeps for clients that fall behind (see TICK_RING). */
+  tickRing?: number;
+}
+
+export interface CreateRunInput {
+  /** A built-in scenario's name, or a whole scenario object. */
+  scenario: string | Record<string, unknown>;
+  seed?: number;
+  /** Dotted-path overrides, as the CLI's --set. */
+  overrides?: Record<string, unknown>;
+  paused?: boolean;
+  speed?: Speed;
+}
+
+/** Why a run could not be created: `status` is the HTTP status to answer with. */
+export class CreateRunError extends Error {
+  override readonly name = "CreateRunError";
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Recognises a CreateRunError by its shape, not its class: Next bundles the route
+ * handlers with their own copy of this module, while the run manager they call is the
+ * custom server's, so `instanceof` would see two different classes.
+ */
+export function isCreateRunError(e: unknown): e is CreateRunError {
+  return (
+    e instanceof Error &&
+    e.name === "CreateRunError" &&
+    typeof (e as CreateRunError).status === "number" &&
+    Array.isArray((e as CreateRunError).issues)
+  );
+}
+
+export interface RunListener {
+  /** A run recorded a tick: its viewers are due a frame. */
+  tick?(run: LiveRun): void;
+  /** A run finished or failed. */
+  status?(run: LiveRun): void;
+  /** A run was closed and forgotten. */
+  closed?(run: LiveRun): void;
+}
+
+/**
+ * Holds the live runs and drives them against the wall clock: the only place in the
+ * server with timers. A frame timer ticks every run FRAME_HZ times a second; a work
+ * loop (setImmediate, one short slice per run per turn) simulates runs that are behind
+ * their pacing target or at max speed, so that the event loop stays responsive. Runs
+ * are isolated: one that throws is marked failed, the others go on.
+ */
+export class RunManager {
+  private readonly runs = new Map<string, LiveRun>();
+  private readonly listeners = new Set<RunListener>();
+  private readonly clock: WallClock;
+  private readonly factory: SimulationFactory;
+  readonly frameHz: number;
+  private readonly sliceMs: number;
+  private readonly maxRuns: number;
+  private readonly idleTimeoutMs: number;
+  private readonly tickRing: number | undefined;
+  private frameTimer: ReturnType<typeof setInterval> | null = null;
+  private gcTimer: ReturnType<typeof setInterval> | null = null;
+  private workScheduled: ReturnType<typeof setImmediate> | null = null;
+  private readonly urgent = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lastTickAt = new Map<string, number>();
+
+  constructor(options: RunManagerOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.factory = options.simulationFactory ?? defaultSimulationFactory;
+    this.frameHz = Math.min(20, Math.max(10, options.frameHz ?? FRAME_HZ));
+    this.sliceMs = options.sliceMs ?? 4;
+    this.maxRuns = options.maxRuns ?? 32;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60_000;
+    this.tickRing = options.tickRing;
+  }
+
+  /** Starts the timers. */
+  start(): void {
+    if (this.frameTimer) return;
+    this.frameTimer = setInterval(() => this.onFrameTimer(), 1000 / this.frameHz);
+    this.gcTimer = setInterval(() => this.collectIdle(), 10_000);
+    this.gcTimer.unref?.();
+  }
+
+  /** Stops every timer; runs stay in memory. */
+  stop(): void {
+    if (this.frameTimer) clearInterval(this.frameTimer);
+    if (this.gcTimer) clearInterval(this.gcTimer);
+    if (this.workScheduled) clearImmediate(this.workScheduled);
+    for (const t of this.urgent.values()) clearTimeout(t);
+    this.urgent.clear();
+    this.frameTimer = null;
+    this.gcTimer = null;
+    this.workScheduled = null;
+  }
+
+  listen(listener: RunListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  scenarios(): Scenario[] {
+    return builtinScenarios();
+  }
+
+  create(input: CreateRunInput): { runId: string; operatorSecret: string; run: LiveRun } {
+    const scenario = resolveScenario(input);
+    if (this.runs.size >= this.maxRuns) this.evictEnded();
+    if (this.runs.size >= this.maxRuns)
+      throw new CreateRunError(`the server holds ${this.maxRuns} runs already; try later`, 503);
+    let runId = newRunId();
+    while (this.runs.has(runId)) runId = newRunId();
+    const operatorSecret = newSecret();
+    const overrides = Object.entries(input.overrides ?? {}).map(([path, value]) => ({
+      path,
+      value,
+    }));
+    let run: LiveRun;
+    try {
+      run = new LiveRun(
+        runId,
+        operatorSecret,
+        {
+          scenario,
+          seed: input.seed ?? scenario.seed,
+          overrides,
+          paused: input.paused ?? false,
+          ...(input.speed !== undefined ? { speed: input.speed } : {}),
+        },
+        this.clock,
+        this.factory,
+        this.tickRing,
+      );
+    } catch (e) {
+      throw new CreateRunError(`the simulation could not start: ${(e as Error).message}`, 500);
+    }
+    this.runs.set(runId, run);
+    this.kickWork();
+    return { runId, operatorSecret, run };
+  }
+
+  get(runId: string): LiveRun | undefined {
+    return this.runs.get(runId);
+  }
+
+  list(): RunInfo[] {
+    return [...this.runs.values()].map((r) => r.info());
+  }
+
+  info(runId: string): RunInfo | undefined {
+    return this.runs.get(runId)?.info();
+  }
+
+  close(runId: string): void {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    this.runs.delete(runId);
+    const t = this.urgent.get(runId);
+    if (t) clearTimeout(t);
+    this.urgent.delete(runId);
+    this.lastTickAt.delete(runId);
+    for (const l of this.listeners) l.closed?.(run);
+  }
+
+  closeAll(): void {
+    for (const id of [...this.runs.keys()]) this.close(id);
+  }
+
+  /** Something changed a run (a command, pacing): tick it soon, at most 20 times a second. */
+  requestTick(run: LiveRun): void {
+    if (this.urgent.has(run.id) || !this.runs.has(run.id)) return;
+    const wait =
+      (this.lastTickAt.get(run.id) ?? -Infinity) + MIN_TICK_SPACING_MS - this.clock.now();
+    if (wait <= 0) {
+      this.tickRun(run);
+      return;
+    }
+    this.urgent.set(
+      run.id,
+      setTimeout(() => {
+        this.urgent.delete(run.id);
+        if (this.runs.has(run.id)) this.tickRun(run);
+      }, wait),
+    );
+  }
+
+  /** The pacing changed or the run stepped: simulate again if it has to. */
+  kickWork(): void {
+    if (this.workScheduled || !this.frameTimer) return;
+    this.workScheduled = setImmediate(() => this.work());
+  }
+
+  private onFrameTimer(): void {
+    for (const run of this.runs.values()) {
+      // A paced run catches up with the wall clock before its tick; at max speed the
+      // work loop is simulating it anyway.
+      if (run.status === "running" && run.pacer.speed !== "max" && run.wantsWork) this.advance(run);
+      // An ended run has nothing new to say: its viewers keep their last frame.
+      const live = run.status === "running" && run.viewers > 0;
+      if (live || run.statusPending || run.pacingPending) this.tickRun(run);
+    }
+    this.kickWork();
+  }
+
+  /** One turn of the work loop: a slice for every run that is behind; again if any still is. */
+  private work(): void {
+    this.workScheduled = null;
+    let more = false;
+    for (const run of this.runs.values()) {
+      if (run.status !== "running") continue;
+      if (this.advance(run)) more = true;
+    }
+    if (more) this.kickWork();
+  }
+
+  private advance(run: LiveRun): boolean {
+    let more = false;
+    try {
+      more = run.advance(this.sliceMs);
+    } catch (e) {
+      run.fail(e);
+    }
+    if (run.statusPending) this.requestTick(run);
+    return more;
+  }
+
+  private tickRun(run: LiveRun): void {
+    const statusChanged = run.statusPending;
+    try {
+      run.tick();
+    } catch (e) {
+      run.fail(e);
+    }
+    this.lastTickAt.set(run.id, this.clock.now());
+    for (const l of this.listeners) {
+      try {
+        l.tick?.(run);
+        if (statusChanged) l.status?.(run);
+      } catch (e) {
+        console.error(`run ${run.id}: a listener failed:`, e);
+      }
+    }
+  }
+
+  private evictEnded(): void {
+    for (const run of [...this.runs.values()]) {
+      if (this.runs.size < this.maxRuns) return;
+      if (run.viewers === 0 && run.status !== "running") this.close(run.id);
+    }
+  }
+
+  private collectIdle(): void {
+    const now = this.clock.now();
+    for (const run of [...this.runs.values()]) {
+      if (run.viewers === 0 && now - run.idleSinceMs > this.idleTimeoutMs) this.close(run.id);
+    }
+  }
+}
+
+/** The scenario of a create request: a built-in by name or an object, with overrides applied. */
+export function resolveScenario(input: CreateRunInput): Scenario {
+  let scenario: Scenario;
+  try {
+    if (typeof input.scenario === "string") {
+      const found = findBuiltin(input.scenario);
+      if (!found) {
+        const names = builtinScenarios()
+          .map((s) => s.name)
+          .join(", ");
+        throw new CreateRunError(`no built-in scenario "${input.scenario}"`, 404, [
+          { path: "scenario", message: `unknown scenario; built-in: ${names}` },
+        ]);
+      }
+      scenario = found;
+    } else {
+      scenario = parseScenario(input.scenario);
+    }
+    const overrides = Object.entries(input.overrides ?? {}).map(([path, value]) => ({
+      path,
+      value,
+    }));
+    return withOverrides(scenario, overrides);
+  } catch (e) {
+    if (e instanceof CreateRunError) throw e;
+    if (e instanceof ScenarioError) {
+      const prefix = typeof input.scenario === "string" ? "" : "scenario.";
+      throw new CreateRunError("the scenario is invalid", 400, issuesOf(e.message, prefix));
+    }
+    if (e instanceof OverrideError)
+      throw new CreateRunError("an override is invalid", 400, [
+        {
+          path: `overrides.${offendingOverride(input) ?? ""}`.replace(/\.$/, ""),
+          message: e.message,
+        },
+      ]);
+    throw e;
+  }
+}
+
+/** The first override that fails on its own, to name it in the answer. */
+function offendingOverride(input: CreateRunInput): string | undefined {
+  const base =
+    typeof input.scenario === "string"
+      ? findBuiltin(input.scenario)
+      : parseScenario(input.scenario);
+  if (!base) return undefined;
+  for (const [path, value] of Object.entries(input.overrides ?? {})) {
+    try {
+      withOverrides(base, [{ path, value }]);
+    } catch {
+      return path;
+    }
+  }
+  return undefined;
+}
+
+/** Turns "path: message" lines into issues. */
+function issuesOf(text: string, prefix: string): { path: string; message: string }[] {
+  return text.split("\n").map((line) => {
+    const i = line.indexOf(": ");
+    return i > 0
+      ? { path: prefix + line.slice(0, i), message: line.slice(i + 2) }
+      : { path: prefix.replace(/\.$/, "") || "scenario", message: line };
+  });
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { operatorCommandSchema } from "../sim/commands";
+import { requestIdSchema, runIdSchema, speedSchema } from "./wire";
+
+/**
+ * Client -> server messages, sent as the payload of the socket.io event CLIENT_EVENT.
+ * Every one is a strict object tagged by `type`: unknown fields are refused, so a typo
+ * never passes silently. `requestId` is optional everywhere and echoed on the answer.
+ */
+const rid = { requestId: requestIdSchema.optional() };
+
+/** Join a run: answered with a snapshot. With the operator secret, the role is operator. */
+export const joinMessageSchema = z.strictObject({
+  type: z.literal("join"),
+  ...rid,
+  /** The protocol version the client speaks (PROTOCOL_VERSION). */
+  v: z.number().int(),
+  runId: runIdSchema,
+  secret: z.string().min(1).max(128).optional(),
+});
+
+/** Stop watching the run: no more frames. */
+export const leaveMessageSchema = z.strictObject({ type: z.literal("leave"), ...rid });
+
+/** An operator command (faults, configuration, replay): answered with commandResult. */
+export const commandMessageSchema = z.strictObject({
+  type: z.literal("command"),
+  ...rid,
+  command: operatorCommandSchema,
+});
+
+/** Pacing (operator only): answered with ack; the new pacing shows in the next frame. */
+export const pauseMessageSchema = z.strictObject({ type: z.literal("pause"), ...rid });
+export const resumeMessageSchema = z.strictObject({ type: z.literal("resume"), ...rid });
+/** Pauses, then advances: one event, 100 ms or 1 s of virtual time. */
+export const stepMessageSchema = z.strictObject({
+  type: z.literal("step"),
+  ...rid,
+  by: z.enum(["event", "100ms", "1s"]),
+});
+export const speedMessageSchema = z.strictObject({
+  type: z.literal("speed"),
+  ...rid,
+  speed: speedSchema,
+});
+
+/** One message's whole history (produced, appended, replicated, delivered, ...). */
+export const historyRequestSchema = z.strictObject({
+  type: z.literal("history"),
+  ...rid,
+  eventId: z.number().int().min(0),
+});
+
+/** Records of one replica's log (r = index in the partition's replica list), for long lanes. */
+export const logRangeRequestSchema = z.strictObject({
+  type: z.literal("logRange"),
+  ...rid,
+  p: z.number().int().min(0),
+  r: z.number().int().min(0),
+  from: z.number().int().min(0),
+  count: z.number().int().min(1).max(1000),
+});
+
+export const clientMessageSchema = z.discriminatedUnion("type", [
+  joinMessageSchema,
+  leaveMessageSchema,
+  commandMessageSchema,
+  pauseMessageSchema,
+  resumeMessageSchema,
+  stepMessageSchema,
+  speedMessageSchema,
+  historyRequestSchema,
+  logRangeRequestSchema,
+]);
+
+export type JoinMessage = z.infer<typeof joinMessageSchema>;
+export type LeaveMessage = z.infer<typeof leaveMessageSchema>;
+export type CommandMessage = z.infer<typeof commandMessageSchema>;
+export type PauseMessage = z.infer<typeof pauseMessageSchema>;
+export type ResumeMessage = z.infer<typeof resumeMessageSchema>;
+export type StepMessage = z.infer<typeof stepMessageSchema>;
+export type SpeedMessage = z.infer<typeof speedMessageSchema>;
+export type HistoryRequest = z.infer<typeof historyRequestSchema>;
+export type LogRangeRequest = z.infer<typeof logRangeRequestSchema>;
+/** What the server holds after parsing (defaults applied). */
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+/** What a client sends (fields with defaults may be left out). */
+export type ClientMessageInput = z.input<typeof clientMessageSchema>;
+export type ClientMessageType = ClientMessage["type"];
+
+export const clientMessageTypes = clientMessageSchema.options.map(
+  (o) => o.shape.type.value,
+) as ClientMessageType[];
+
+/** Messages only the operator may send. */
+export const OPERATOR_ONLY: ReadonlySet<ClientMessageType> = new Set([
+  "command",
+  "pause",
+  "resume",
+  "step",
+  "speed",
+]);

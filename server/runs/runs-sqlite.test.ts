@@ -1,0 +1,4 @@
+import { defineRunToolTests } from "./runs-suite";
+import { sqliteTestDatabase } from "../db/test-support";
+
+defineRunToolTests("SQLite", async () => sqliteTestDatabase());

@@ -1,0 +1,662 @@
+import type { Simulation } from "./engine";
+import type { LogRecord, Message, PartitionState } from "./model";
+import { Timer as TimerCodes } from "./model";
+import { Replica, type FollowerState } from "./replica";
+import { Step as StepCodes } from "./history";
+
+// A module-local copy: transpiled to CommonJS, every access through the import would be a getter call on the hot path.
+const Timer = TimerCodes;
+const Step = StepCodes;
+
+/**
+ * A broker: the replicas it hosts, leading or following each partition as the
+ * controller says. The rules follow Kafka's replication protocol: followers fetch from
+ * the leader; the leader's HW is the smallest LEO in the ISR; a follower that has not
+ * caught up within replica.lag.time.max.ms is proposed out of the ISR through the
+ * controller (AlterPartition); a follower that diverged truncates to the end offset of
+ * its last epoch on the leader (KIP-101, KIP-595).
+ */
+export class Broker {
+  replicas: (Replica | undefined)[];
+  metadataVersion = -1;
+  /** When the pending parked-fetch expiry timer fires (Infinity: none pending). */
+  private expiryTimerMs = Infinity;
+
+  constructor(
+    readonly index: number,
+    readonly node: number,
+    partitions: number,
+    assignment: readonly (readonly number[])[],
+  ) {
+    this.replicas = [];
+    for (let p = 0; p < partitions; p++) {
+      const replicas = assignment[p]!;
+      this.replicas.push(replicas.includes(index) ? new Replica(p, index, replicas) : undefined);
+    }
+  }
+
+  start(sim: Simulation): void {
+    this.metadataVersion = -1;
+    sim.timer(this.node, 0, Timer.brokerHeartbeat, 0);
+    sim.timer(this.node, sim.scenario.topic.replicaLagTimeMaxMs / 2, Timer.isrCheck, 0);
+    const flush = sim.scenario.topic.flushIntervalMs;
+    if (flush !== null) sim.timer(this.node, flush, Timer.flush, 0);
+  }
+
+  /** A crash: kill keeps the page cache (the whole log); power loss keeps only what was flushed. */
+  crash(sim: Simulation, powerloss: boolean): void {
+    this.expiryTimerMs = Infinity;
+    for (const rep of this.replicas) {
+      if (!rep) continue;
+      rep.resetVolatile();
+      if (powerloss) {
+        const lost = rep.truncateTo(rep.flushed);
+        rep.truncatedTotal -= lost.length;
+        for (let i = 0; i < lost.length; i++) {
+          sim.history.record(
+            sim.now,
+            Step.lostOnPowerloss,
+            lost[i]!.eventId,
+            this.node,
+            rep.partition,
+            rep.flushed + i,
+            0,
+          );
+        }
+        rep.hw = Math.min(rep.hwCheckpoint, rep.leo);
+        sim.checks.onTruncate(rep, rep.leo);
+      }
+    }
+  }
+
+  onTimer(sim: Simulation, kind: number, arg: number): void {
+    switch (kind) {
+      case Timer.brokerHeartbeat:
+        this.retryLostFetches(sim);
+        sim.send(this.node, sim.controllerNode, {
+          type: "brokerHeartbeat",
+          broker: this.index,
+          incarnation: sim.nodes[this.node]!.incarnation,
+          metadataVersion: this.metadataVersion,
+        });
+        sim.timer(this.node, sim.scenario.brokers.heartbeatIntervalMs, Timer.brokerHeartbeat, 0);
+        break;
+      case Timer.isrCheck:
+        this.checkIsr(sim);
+        sim.timer(this.node, sim.scenario.topic.replicaLagTimeMaxMs / 2, Timer.isrCheck, 0);
+        break;
+      case Timer.flush:
+        for (const rep of this.replicas) {
+          if (!rep) continue;
+          rep.flushed = rep.leo;
+          rep.hwCheckpoint = rep.hw;
+        }
+        sim.timer(this.node, sim.scenario.topic.flushIntervalMs ?? 1000, Timer.flush, 0);
+        break;
+      case Timer.fetchExpire:
+        this.expireParked(sim);
+        break;
+      case Timer.replicaFetch:
+        this.onFetchRetry(sim, arg);
+        break;
+      default:
+        break;
+    }
+  }
+
+  onMessage(sim: Simulation, src: number, msg: Message): void {
+    switch (msg.type) {
+      case "produce":
+        this.onProduce(sim, src, msg);
+        break;
+      case "fetch":
+        this.onFetch(sim, src, msg);
+        break;
+      case "fetchResponse":
+        this.onFetchResponse(sim, msg);
+        break;
+      case "leaderAndIsr":
+        if (msg.metadataVersion > this.metadataVersion) this.metadataVersion = msg.metadataVersion;
+        for (const state of msg.states) this.applyPartitionState(sim, state);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---- leader side -------------------------------------------------------------
+
+  private onProduce(
+    sim: Simulation,
+    src: number,
+    msg: Extract<Message, { type: "produce" }>,
+  ): void {
+    const rep = this.replicas[msg.partition];
+    if (!rep || !rep.isLeader) return this.refuseProduce(sim, src, msg, "notLeader");
+    // acks=all is refused before the append when the ISR is below min.insync.replicas.
+    if (msg.acks === -1 && rep.isr.length < sim.scenario.topic.minInsyncReplicas) {
+      return this.refuseProduce(sim, src, msg, "notEnoughReplicas");
+    }
+    const records = msg.records;
+    const first = records[0]!;
+    if (msg.idempotent) {
+      const last = rep.producerSeq.get(first.producer);
+      if (last !== undefined && first.seq <= last) {
+        // A retried batch the log already has: answered as a success with its offset.
+        const offset = rep.offsetOfSequence(first.producer, first.seq);
+        for (const r of records) {
+          sim.history.record(
+            sim.now,
+            Step.duplicateRejected,
+            r.eventId,
+            this.node,
+            msg.partition,
+            offset,
+            0,
+          );
+        }
+        return this.answerWhenCommitted(
+          sim,
+          rep,
+          src,
+          msg.reqId,
+          msg.acks,
+          offset,
+          offset + records.length,
+        );
+      }
+    }
+    const baseOffset = rep.leo;
+    // Kafka timestamps are whole milliseconds (which also keeps them small integers in memory).
+    const appendMs = Math.floor(sim.clock(this.node));
+    for (let i = 0; i < records.length; i++) {
+      // The request carries the producer's copy; the log gets its own, stamped by the leader.
+      const r = records[i]!;
+      // Frozen: replicas and checkpoints share records, so nothing may change one.
+      const rec: LogRecord = Object.freeze({ ...r, epoch: rep.leaderEpoch, appendMs });
+      rep.append(rec);
+      sim.history.record(
+        sim.now,
+        Step.appended,
+        rec.eventId,
+        this.node,
+        msg.partition,
+        baseOffset + i,
+        rep.leaderEpoch,
+      );
+    }
+    sim.checks.onLeaderAppend(rep);
+    this.maybeAdvanceHw(sim, rep);
+    this.wakeParked(sim, rep, true);
+    this.answerWhenCommitted(sim, rep, src, msg.reqId, msg.acks, baseOffset, rep.leo);
+  }
+
+  private refuseProduce(
+    sim: Simulation,
+    src: number,
+    msg: Extract<Message, { type: "produce" }>,
+    error: "notLeader" | "notEnoughReplicas",
+  ): void {
+    if (msg.acks === 0) return; // acks=0: the producer hears nothing, not even a refusal
+    sim.send(this.node, src, {
+      type: "produceResponse",
+      reqId: msg.reqId,
+      partition: msg.partition,
+      error,
+      baseOffset: -1,
+    });
+  }
+
+  private answerWhenCommitted(
+    sim: Simulation,
+    rep: Replica,
+    src: number,
+    reqId: number,
+    acks: 0 | 1 | -1,
+    baseOffset: number,
+    endOffset: number,
+  ): void {
+    if (acks === 0) return;
+    if (acks === 1 || rep.hw >= endOffset) {
+      sim.send(this.node, src, {
+        type: "produceResponse",
+        reqId,
+        partition: rep.partition,
+        error: null,
+        baseOffset,
+      });
+      return;
+    }
+    rep.purgatory.push({ src, reqId, baseOffset, endOffset });
+  }
+
+  private onFetch(sim: Simulation, src: number, msg: Extract<Message, { type: "fetch" }>): void {
+    const rep = this.replicas[msg.partition];
+    if (!rep || !rep.isLeader) {
+      return this.respondFetch(
+        sim,
+        src,
+        msg.partition,
+        msg.fetchId,
+        msg.fetchOffset,
+        "notLeader",
+        rep,
+        [],
+        -1,
+      );
+    }
+    if (msg.replica >= 0) {
+      // Divergence check: does the follower's last epoch end where its log does?
+      if (msg.lastFetchedEpoch >= 0) {
+        const { epoch, endOffset } = rep.endOffsetForEpoch(msg.lastFetchedEpoch);
+        if (epoch < msg.lastFetchedEpoch || endOffset < msg.fetchOffset) {
+          return this.respondFetch(
+            sim,
+            src,
+            msg.partition,
+            msg.fetchId,
+            msg.fetchOffset,
+            null,
+            rep,
+            [],
+            Math.min(endOffset, msg.fetchOffset),
+          );
+        }
+      }
+      this.updateFollower(sim, rep, msg.replica, msg.fetchOffset);
+    }
+    const limit = msg.replica >= 0 ? rep.leo : rep.hw;
+    if (msg.fetchOffset > rep.leo) {
+      return this.respondFetch(
+        sim,
+        src,
+        msg.partition,
+        msg.fetchId,
+        msg.fetchOffset,
+        "offsetOutOfRange",
+        rep,
+        [],
+        -1,
+      );
+    }
+    if (msg.fetchOffset >= limit && msg.maxWaitMs > 0) {
+      const expiresMs = sim.now + msg.maxWaitMs;
+      rep.parked.push({
+        expiresMs,
+        src,
+        fetchId: msg.fetchId,
+        fetchOffset: msg.fetchOffset,
+        replica: msg.replica,
+        maxRecords: msg.maxRecords,
+      });
+      // One expiry timer per broker, for the earliest parked fetch, rather than one per fetch.
+      if (expiresMs < this.expiryTimerMs) {
+        this.expiryTimerMs = expiresMs;
+        sim.timer(this.node, msg.maxWaitMs, Timer.fetchExpire, 0);
+      }
+      return;
+    }
+    const records = rep.log.slice(
+      msg.fetchOffset,
+      Math.min(limit, msg.fetchOffset + msg.maxRecords),
+    );
+    this.respondFetch(
+      sim,
+      src,
+      msg.partition,
+      msg.fetchId,
+      msg.fetchOffset,
+      null,
+      rep,
+      records,
+      -1,
+    );
+  }
+
+  private respondFetch(
+    sim: Simulation,
+    dst: number,
+    partition: number,
+    fetchId: number,
+    fetchOffset: number,
+    error: "notLeader" | "offsetOutOfRange" | null,
+    rep: Replica | undefined,
+    records: LogRecord[],
+    divergingEndOffset: number,
+  ): void {
+    sim.send(this.node, dst, {
+      type: "fetchResponse",
+      partition,
+      fetchId,
+      fetchOffset,
+      error,
+      records,
+      hw: rep ? rep.hw : 0,
+      leaderEpoch: rep ? rep.leaderEpoch : -1,
+      divergingEndOffset,
+    });
+  }
+
+  /** Kafka's Replica.updateFetchState: the caught-up time decides ISR membership. */
+  private updateFollower(sim: Simulation, rep: Replica, broker: number, fetchOffset: number): void {
+    const f = rep.followers[broker];
+    if (!f) return;
+    const now = sim.now;
+    if (fetchOffset >= rep.leo) f.lastCaughtUpMs = now;
+    else if (fetchOffset >= f.lastFetchLeaderLeo)
+      f.lastCaughtUpMs = Math.max(f.lastCaughtUpMs, f.lastFetchMs);
+    f.leo = fetchOffset;
+    f.lastFetchLeaderLeo = rep.leo;
+    f.lastFetchMs = now;
+    // A follower outside the ISR rejoins once it has caught up to the HW in this epoch.
+    if (
+      !rep.isr.includes(broker) &&
+      !rep.isrChangePending &&
+      fetchOffset >= rep.hw &&
+      fetchOffset >= this.epochStart(rep)
+    ) {
+      this.proposeIsr(
+        sim,
+        rep,
+        [...rep.isr, broker].sort((a, b) => a - b),
+      );
+    }
+    this.maybeAdvanceHw(sim, rep);
+  }
+
+  private epochStart(rep: Replica): number {
+    const e = rep.epochs;
+    return e.length > 0 && e[e.length - 2] === rep.leaderEpoch ? e[e.length - 1]! : rep.leo;
+  }
+
+  /** HW = the smallest LEO among the ISR (the leader's own included). It never goes back. */
+  maybeAdvanceHw(sim: Simulation, rep: Replica): void {
+    if (!rep.isLeader) return;
+    let hw = rep.leo;
+    for (const b of rep.isr) {
+      if (b === this.index) continue;
+      const f = rep.followers[b];
+      const leo = f ? f.leo : 0;
+      if (leo < hw) hw = leo;
+    }
+    if (hw <= rep.hw) return;
+    const from = rep.hw;
+    rep.hw = hw;
+    for (let o = from; o < hw; o++) {
+      sim.history.record(
+        sim.now,
+        Step.committed,
+        rep.log[o]!.eventId,
+        this.node,
+        rep.partition,
+        o,
+        rep.leaderEpoch,
+      );
+    }
+    sim.checks.onCommit(rep);
+    if (rep.purgatory.length > 0) {
+      const waiting = rep.purgatory;
+      rep.purgatory = [];
+      for (const p of waiting) {
+        if (hw >= p.endOffset) {
+          sim.send(this.node, p.src, {
+            type: "produceResponse",
+            reqId: p.reqId,
+            partition: rep.partition,
+            error: null,
+            baseOffset: p.baseOffset,
+          });
+        } else rep.purgatory.push(p);
+      }
+    }
+    this.wakeParked(sim, rep, false);
+  }
+
+  /** Answers long-polling fetches that now have data: followers on append, consumers on HW. */
+  private wakeParked(sim: Simulation, rep: Replica, appended: boolean): void {
+    if (rep.parked.length === 0) return;
+    const still = [];
+    for (const p of rep.parked) {
+      const limit = p.replica >= 0 ? rep.leo : rep.hw;
+      if (p.replica >= 0 === appended && p.fetchOffset < limit) {
+        const records = rep.log.slice(p.fetchOffset, Math.min(limit, p.fetchOffset + p.maxRecords));
+        this.respondFetch(
+          sim,
+          p.src,
+          rep.partition,
+          p.fetchId,
+          p.fetchOffset,
+          null,
+          rep,
+          records,
+          -1,
+        );
+      } else still.push(p);
+    }
+    rep.parked = still;
+  }
+
+  /** Answers (empty) every parked fetch whose wait is over, then arms the timer for the next one. */
+  private expireParked(sim: Simulation): void {
+    if (sim.now < this.expiryTimerMs) return; // a superseded timer
+    let next = Infinity;
+    for (const rep of this.replicas) {
+      if (!rep || rep.parked.length === 0) continue;
+      const still = [];
+      for (const p of rep.parked) {
+        if (p.expiresMs <= sim.now)
+          this.respondFetch(sim, p.src, rep.partition, p.fetchId, p.fetchOffset, null, rep, [], -1);
+        else {
+          still.push(p);
+          if (p.expiresMs < next) next = p.expiresMs;
+        }
+      }
+      rep.parked = still;
+    }
+    this.expiryTimerMs = next;
+    if (next < Infinity) sim.timer(this.node, next - sim.now, Timer.fetchExpire, 0);
+  }
+
+  private checkIsr(sim: Simulation): void {
+    const maxLag = sim.scenario.topic.replicaLagTimeMaxMs;
+    for (const rep of this.replicas) {
+      if (!rep || !rep.isLeader) continue;
+      // An AlterPartition that got no answer (lost on the way) is given up and proposed again.
+      if (rep.isrChangePending && sim.now - rep.isrChangeSentMs > maxLag)
+        rep.isrChangePending = false;
+      if (rep.isrChangePending) continue;
+      const keep = rep.isr.filter((b) => {
+        if (b === this.index) return true;
+        const f = rep.followers[b];
+        // Out of sync: not caught up for replica.lag.time.max.ms, unless its LEO already
+        // equals the leader's (KAFKA-7152: an idle partition does not shrink its ISR).
+        return f !== undefined && (f.leo >= rep.leo || sim.now - f.lastCaughtUpMs <= maxLag);
+      });
+      if (keep.length < rep.isr.length) this.proposeIsr(sim, rep, keep);
+    }
+  }
+
+  /** ISR changes go through the controller (AlterPartition); a cut-off leader cannot make them. */
+  private proposeIsr(sim: Simulation, rep: Replica, isr: number[]): void {
+    rep.isrChangePending = true;
+    rep.isrChangeSentMs = sim.now;
+    sim.send(this.node, sim.controllerNode, {
+      type: "alterIsr",
+      partition: rep.partition,
+      leaderEpoch: rep.leaderEpoch,
+      partitionEpoch: rep.partitionEpoch,
+      isr,
+    });
+  }
+
+  // ---- controller's word -------------------------------------------------------
+
+  private applyPartitionState(sim: Simulation, s: PartitionState): void {
+    const rep = this.replicas[s.partition];
+    if (!rep) return;
+    if (s.leaderEpoch < rep.leaderEpoch) return;
+    if (s.leaderEpoch === rep.leaderEpoch && s.partitionEpoch <= rep.partitionEpoch) {
+      rep.isrChangePending = false;
+      return;
+    }
+    const newEpoch = s.leaderEpoch > rep.leaderEpoch;
+    rep.partitionEpoch = s.partitionEpoch;
+    rep.isrChangePending = false;
+    rep.isr = s.isr.slice();
+    if (s.leader === this.index) {
+      if (newEpoch || !rep.isLeader) this.becomeLeader(sim, rep, s.leaderEpoch);
+      rep.leaderEpoch = s.leaderEpoch;
+      this.maybeAdvanceHw(sim, rep);
+      return;
+    }
+    if (rep.isLeader) this.stepDown(sim, rep);
+    rep.leader = s.leader;
+    rep.leaderEpoch = s.leaderEpoch;
+    if (newEpoch) {
+      rep.fetchId++;
+      rep.fetchOutstanding = false;
+    }
+    if (s.leader >= 0 && !rep.fetchOutstanding) this.sendFetch(sim, rep);
+  }
+
+  private becomeLeader(sim: Simulation, rep: Replica, epoch: number): void {
+    rep.isLeader = true;
+    rep.leader = this.index;
+    rep.leaderEpoch = epoch;
+    rep.fetchOutstanding = false;
+    rep.fetchId++;
+    rep.followers = [];
+    for (const b of rep.replicas) {
+      if (b === this.index) continue;
+      const f: FollowerState = {
+        broker: b,
+        leo: 0,
+        lastCaughtUpMs: sim.now,
+        lastFetchLeaderLeo: 0,
+        lastFetchMs: sim.now,
+      };
+      rep.followers[b] = f;
+    }
+    sim.checks.onLeaderChange(rep);
+  }
+
+  /** A deposed leader fails what it was holding: acks=all requests get NotLeader. */
+  private stepDown(sim: Simulation, rep: Replica): void {
+    rep.isLeader = false;
+    for (const p of rep.purgatory) {
+      sim.send(this.node, p.src, {
+        type: "produceResponse",
+        reqId: p.reqId,
+        partition: rep.partition,
+        error: "notLeader",
+        baseOffset: -1,
+      });
+    }
+    rep.purgatory = [];
+    for (const p of rep.parked) {
+      this.respondFetch(
+        sim,
+        p.src,
+        rep.partition,
+        p.fetchId,
+        p.fetchOffset,
+        "notLeader",
+        rep,
+        [],
+        -1,
+      );
+    }
+    rep.parked = [];
+    rep.followers = [];
+  }
+
+  // ---- follower side -----------------------------------------------------------
+
+  private sendFetch(sim: Simulation, rep: Replica): void {
+    if (rep.leader < 0 || rep.leader === this.index) return;
+    rep.fetchOutstanding = true;
+    rep.fetchId++;
+    sim.send(this.node, sim.brokerNode(rep.leader), {
+      type: "fetch",
+      partition: rep.partition,
+      fetchOffset: rep.leo,
+      lastFetchedEpoch: rep.lastEpoch(),
+      replica: this.index,
+      fetchId: rep.fetchId,
+      maxRecords: sim.scenario.brokers.fetchMaxRecords,
+      maxWaitMs: sim.scenario.brokers.fetchWaitMaxMs,
+    });
+    rep.fetchSentMs = sim.now;
+  }
+
+  /** Retry timer after an error: fetch again unless a fetch is already out. */
+  onFetchRetry(sim: Simulation, partition: number): void {
+    const rep = this.replicas[partition];
+    if (rep && !rep.isLeader && !rep.fetchOutstanding) this.sendFetch(sim, rep);
+  }
+
+  /**
+   * A fetch whose answer never came (dropped, cut off) is sent again: the request
+   * timeout, checked on the heartbeat tick instead of a timer per fetch.
+   */
+  private retryLostFetches(sim: Simulation): void {
+    const timeout =
+      sim.scenario.brokers.fetchWaitMaxMs + sim.scenario.brokers.replicaFetchTimeoutMs;
+    for (const rep of this.replicas) {
+      if (rep && !rep.isLeader && rep.fetchOutstanding && sim.now - rep.fetchSentMs > timeout) {
+        this.sendFetch(sim, rep);
+      }
+    }
+  }
+
+  private onFetchResponse(sim: Simulation, msg: Extract<Message, { type: "fetchResponse" }>): void {
+    const rep = this.replicas[msg.partition];
+    if (!rep || rep.isLeader || msg.fetchId !== rep.fetchId) return;
+    rep.fetchOutstanding = false;
+    if (msg.error !== null) {
+      // Stale leadership on either side: wait for the controller's word, then fetch again.
+      sim.timer(this.node, 50, Timer.replicaFetch, rep.partition);
+      return;
+    }
+    if (msg.divergingEndOffset >= 0) {
+      this.truncate(sim, rep, Math.min(msg.divergingEndOffset, rep.leo));
+      this.sendFetch(sim, rep);
+      return;
+    }
+    if (msg.fetchOffset === rep.leo) {
+      const base = rep.leo;
+      for (let i = 0; i < msg.records.length; i++) {
+        const r = msg.records[i]!;
+        rep.append(r);
+        sim.history.record(
+          sim.now,
+          Step.replicated,
+          r.eventId,
+          this.node,
+          rep.partition,
+          base + i,
+          r.epoch,
+        );
+      }
+      const hw = Math.min(msg.hw, rep.leo);
+      if (hw > rep.hw) rep.hw = hw;
+    }
+    this.sendFetch(sim, rep);
+  }
+
+  private truncate(sim: Simulation, rep: Replica, offset: number): void {
+    const removed = rep.truncateTo(offset);
+    for (let i = 0; i < removed.length; i++) {
+      sim.history.record(
+        sim.now,
+        Step.truncated,
+        removed[i]!.eventId,
+        this.node,
+        rep.partition,
+        offset + i,
+        rep.leaderEpoch,
+      );
+    }
+    if (removed.length > 0) sim.checks.onTruncate(rep, offset);
+  }
+}

@@ -1,0 +1,198 @@
+import type { LogRecord } from "../model";
+import { GrowableInt32 } from "../growable";
+import { ExampleList } from "./examples";
+
+/**
+ * What one consumer group did to its projection, checked against the committed log:
+ * - lost effects: the group's committed offset passed a record it never applied (and
+ *   no member still holds it to process);
+ * - duplicate effects: one event applied twice;
+ * - order: per key, first applications must follow log order;
+ * - projection divergence: the projection differs from the reference fold, which is
+ *   the committed log folded once per event up to how far the group has got.
+ * A replay starts all of it afresh, as it starts the projection afresh.
+ */
+export class GroupEffects {
+  private epoch = 1;
+  private readonly appliedEpoch = new GrowableInt32();
+  private readonly appliedCount = new GrowableInt32();
+  private readonly refEpoch = new GrowableInt32();
+  readonly reference: Float64Array;
+  /** How far the group has got per partition (processed or committed past), and how far the reference has folded. */
+  private readonly frontier: number[];
+  private readonly refUpTo: number[];
+  private readonly committed: number[];
+  private readonly lostScan: number[];
+  private readonly deliveredUpTo: number[];
+  private readonly lastFirstOffsetByKey = new Map<number, number>();
+  readonly lastEventByKey = new Map<number, number>();
+  /** Committed past but not applied: partition and offset by event id, until judged. */
+  readonly candidates = new Map<number, { partition: number; offset: number }>();
+  readonly lost = new Set<number>();
+  readonly lostExamples = new ExampleList();
+  readonly duplicateExamples = new ExampleList();
+  readonly orderExamples = new ExampleList();
+  duplicateEffects = 0;
+  orderViolations = 0;
+  deliveries = 0;
+  redeliveries = 0;
+  projectionDivergence = 0;
+  projectionExamples: number[] = [];
+
+  constructor(
+    readonly group: number,
+    keys: number,
+    readonly partitions: number,
+  ) {
+    this.reference = new Float64Array(keys);
+    this.frontier = new Array<number>(partitions).fill(0);
+    this.refUpTo = new Array<number>(partitions).fill(0);
+    this.committed = new Array<number>(partitions).fill(0);
+    this.lostScan = new Array<number>(partitions).fill(0);
+    this.deliveredUpTo = new Array<number>(partitions).fill(0);
+  }
+
+  /** Returns true when this delivery is a redelivery (the group has been given this offset before). */
+  onDelivered(partition: number, offset: number): boolean {
+    this.deliveries++;
+    if (offset < this.deliveredUpTo[partition]!) {
+      this.redeliveries++;
+      return true;
+    }
+    this.deliveredUpTo[partition] = offset + 1;
+    return false;
+  }
+
+  private timesApplied(eventId: number): number {
+    return this.appliedEpoch.get(eventId) === this.epoch ? this.appliedCount.get(eventId) : 0;
+  }
+
+  onProcessed(
+    partition: number,
+    offset: number,
+    rec: LogRecord,
+    applied: boolean,
+    view: readonly LogRecord[],
+  ): void {
+    if (applied) {
+      const times = this.timesApplied(rec.eventId) + 1;
+      this.appliedEpoch.set(rec.eventId, this.epoch);
+      this.appliedCount.set(rec.eventId, times);
+      this.lastEventByKey.set(rec.key, rec.eventId);
+      if (times > 1) {
+        this.duplicateEffects++;
+        this.duplicateExamples.add(rec.eventId);
+      } else {
+        const last = this.lastFirstOffsetByKey.get(rec.key) ?? -1;
+        if (offset < last) {
+          this.orderViolations++;
+          this.orderExamples.add(rec.eventId);
+        } else this.lastFirstOffsetByKey.set(rec.key, offset);
+        this.candidates.delete(rec.eventId);
+        this.lost.delete(rec.eventId);
+      }
+    }
+    if (offset + 1 > this.frontier[partition]!) this.advance(partition, offset + 1, view);
+  }
+
+  onCommitted(partition: number, offset: number, view: readonly LogRecord[]): void {
+    this.committed[partition] = offset;
+    for (let o = this.lostScan[partition]!; o < offset && o < view.length; o++) {
+      const id = view[o]!.eventId;
+      if (this.timesApplied(id) === 0) this.candidates.set(id, { partition, offset: o });
+    }
+    if (offset > this.lostScan[partition]!)
+      this.lostScan[partition] = Math.min(offset, view.length);
+    if (offset > this.frontier[partition]!) this.advance(partition, offset, view);
+  }
+
+  private advance(partition: number, to: number, view: readonly LogRecord[]): void {
+    this.frontier[partition] = to;
+    this.foldReference(partition, view);
+  }
+
+  /** Folds the committed view into the reference up to the frontier, each event once. */
+  foldReference(partition: number, view: readonly LogRecord[]): void {
+    const end = Math.min(this.frontier[partition]!, view.length);
+    for (let o = this.refUpTo[partition]!; o < end; o++) {
+      const r = view[o]!;
+      if (this.refEpoch.get(r.eventId) === this.epoch) continue;
+      this.refEpoch.set(r.eventId, this.epoch);
+      this.reference[r.key]! += r.value;
+    }
+    if (end > this.refUpTo[partition]!) this.refUpTo[partition] = end;
+  }
+
+  /**
+   * Committed history was cut back (every copy of it lost, or an unclean election): the
+   * reference forgets the removed records, and the group's progress returns to the cut.
+   * Effects the projection already has of them stay: it now differs from the log.
+   */
+  onRollback(partition: number, to: number, removed: readonly LogRecord[], partitionOf: (key: number) => number): void {
+    const refEnd = this.refUpTo[partition]!;
+    removed.forEach((r, i) => {
+      if (to + i < refEnd && this.refEpoch.get(r.eventId) === this.epoch) {
+        this.refEpoch.set(r.eventId, 0);
+        this.reference[r.key]! -= r.value;
+      }
+    });
+    this.refUpTo[partition] = Math.min(refEnd, to);
+    this.frontier[partition] = Math.min(this.frontier[partition]!, to);
+    this.deliveredUpTo[partition] = Math.min(this.deliveredUpTo[partition]!, to);
+    this.lostScan[partition] = Math.min(this.lostScan[partition]!, to);
+    for (const [key, offset] of this.lastFirstOffsetByKey) {
+      if (offset >= to && partitionOf(key) === partition) this.lastFirstOffsetByKey.delete(key);
+    }
+    for (const [id, at] of this.candidates) if (at.partition === partition && at.offset >= to) this.candidates.delete(id);
+  }
+
+  /** Candidates no member holds any more are lost; call with who still holds what. */
+  judgeCandidates(stillHeld: (partition: number, offset: number) => boolean): void {
+    for (const [id, at] of this.candidates) {
+      if (this.timesApplied(id) > 0) this.candidates.delete(id);
+      else if (!stillHeld(at.partition, at.offset)) {
+        this.candidates.delete(id);
+        this.lost.add(id);
+        this.lostExamples.add(id);
+      }
+    }
+  }
+
+  compareProjection(balances: Float64Array): void {
+    let differing = 0;
+    const examples: number[] = [];
+    for (let k = 0; k < balances.length; k++) {
+      if (balances[k] !== this.reference[k]) {
+        differing++;
+        const ev = this.lastEventByKey.get(k);
+        if (ev !== undefined && examples.length < 10) examples.push(ev);
+      }
+    }
+    this.projectionDivergence = differing;
+    this.projectionExamples = examples;
+  }
+
+  /** True when the reference has folded everything up to `hw` in every partition. */
+  caughtUpTo(partition: number, hw: number): boolean {
+    return this.frontier[partition]! >= hw && this.committed[partition]! >= hw;
+  }
+
+  reset(): void {
+    this.epoch++;
+    this.reference.fill(0);
+    this.frontier.fill(0);
+    this.refUpTo.fill(0);
+    this.committed.fill(0);
+    this.lostScan.fill(0);
+    this.deliveredUpTo.fill(0);
+    this.lastFirstOffsetByKey.clear();
+    this.lastEventByKey.clear();
+    this.candidates.clear();
+    this.lost.clear();
+    this.lostExamples.clear();
+    this.duplicateExamples.clear();
+    this.orderExamples.clear();
+    this.duplicateEffects = 0;
+    this.orderViolations = 0;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * A deep copy of the simulation's state that keeps what plain JSON or structuredClone
+ * would lose: class prototypes, Maps and Sets, typed arrays, shared references (two
+ * replicas holding the same record stay sharing one copy) and cycles. Frozen objects
+ * are immutable and are shared, not copied: log records are frozen when they are made,
+ * so a checkpoint costs the arrays that hold them, not the records.
+ * Functions are kept by reference; state must not hold closures over `this`.
+ */
+export function deepClone<T>(root: T, memo = new Map<object, unknown>()): T {
+  return copy(root, memo) as T;
+}
+
+function copy(value: unknown, memo: Map<object, unknown>): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Object.isFrozen(value)) return value;
+  const seen = memo.get(value);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    memo.set(value, out);
+    for (let i = 0; i < value.length; i++) out[i] = copy(value[i], memo);
+    return out;
+  }
+  if (ArrayBuffer.isView(value)) {
+    const out = (value as unknown as { slice(): unknown }).slice();
+    memo.set(value, out);
+    return out;
+  }
+  if (value instanceof Map) {
+    const out = new Map();
+    memo.set(value, out);
+    for (const [k, v] of value) out.set(copy(k, memo), copy(v, memo));
+    return out;
+  }
+  if (value instanceof Set) {
+    const out = new Set();
+    memo.set(value, out);
+    for (const v of value) out.add(copy(v, memo));
+    return out;
+  }
+  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<
+    string,
+    unknown
+  >;
+  memo.set(value, out);
+  for (const key of Object.keys(value))
+    out[key] = copy((value as Record<string, unknown>)[key], memo);
+  return out;
+}

@@ -1,0 +1,421 @@
+import type { Simulation } from "./engine";
+import type { LogRecord, Message } from "./model";
+import { Timer as TimerCodes } from "./model";
+import { Step as StepCodes } from "./history";
+import type { Projection } from "./projection";
+
+// A module-local copy: transpiled to CommonJS, every access through the import would be a getter call on the hot path.
+const Timer = TimerCodes;
+const Step = StepCodes;
+
+interface Queued {
+  partition: number;
+  offset: number;
+  record: LogRecord;
+  /** Re-driven by the reconciler: applied, but moves no position and commits nothing. */
+  redriven: boolean;
+}
+
+/**
+ * One member of a consumer group, on its own service node. It joins the group, fetches
+ * the partitions it is assigned from their leaders (long poll, below the HW only),
+ * processes records one at a time, applies them to the group's projection, and commits
+ * offsets by the group's policy:
+ * - auto: the fetched position on a timer, possibly before processing (at-most-once);
+ * - afterProcess: after each processed batch (at-least-once: a crash redelivers);
+ * - atomic: the offset is written with the projection in one transaction (exactly-once effect).
+ */
+export class Member {
+  generation = -1;
+  partitions: number[] = [];
+  /** Next offset to fetch, per partition. */
+  private position = new Map<number, number>();
+  private fetchIds = new Map<number, number>();
+  /** Offset commits sent but not yet confirmed, per partition. */
+  private unconfirmed = new Map<number, { offset: number; sentMs: number }>();
+  private fetchSentMs = new Map<number, number>();
+  private queue: Queued[] = [];
+  /** Between the coordinator's call to rebalance and the new assignment. */
+  private rebalancing = false;
+  /** Fetched records not yet processed, per partition (re-driven ones not counted). */
+  private backlog = new Map<number, number>();
+  private queueHead = 0;
+  private processing = false;
+  /** Bumped on every reassignment so that stale timers and responses are ignored. */
+  private token = 0;
+  private nextFetchId = 1;
+  leaders: number[];
+  crashBeforeCommit = false;
+
+  constructor(
+    readonly index: number,
+    readonly node: number,
+    readonly group: number,
+    readonly projection: Projection,
+    leaders: number[],
+  ) {
+    this.leaders = leaders.slice();
+  }
+
+  private get config() {
+    return this.projection.config;
+  }
+
+  /** (Re)start: a fresh process with nothing but the group's name; it joins. */
+  start(sim: Simulation): void {
+    this.generation = -1;
+    this.partitions = [];
+    this.position.clear();
+    this.fetchIds.clear();
+    this.unconfirmed.clear();
+    this.fetchSentMs.clear();
+    this.queue = [];
+    this.backlog.clear();
+    this.queueHead = 0;
+    this.processing = false;
+    this.rebalancing = false;
+    this.token++;
+    sim.send(this.node, sim.controllerNode, {
+      type: "joinGroup",
+      group: this.group,
+      member: this.node,
+    });
+    sim.timer(this.node, this.config.heartbeatIntervalMs, Timer.consumerHeartbeat, 0);
+    this.autoCommitTimer = false;
+    this.ensureAutoCommitTimer(sim);
+  }
+
+  private autoCommitTimer = false;
+
+  /** The auto-commit timer runs while the policy is auto (an operator may switch policies). */
+  ensureAutoCommitTimer(sim: Simulation): void {
+    if (this.autoCommitTimer || this.config.commitPolicy !== "auto") return;
+    this.autoCommitTimer = true;
+    sim.timer(this.node, this.config.autoCommitIntervalMs, Timer.autoCommit, 0);
+  }
+
+  /** Whether this member still has the record queued to process. */
+  holds(partition: number, offset: number): boolean {
+    for (let i = this.queueHead; i < this.queue.length; i++) {
+      const q = this.queue[i]!;
+      if (q.partition === partition && q.offset === offset) return true;
+    }
+    return false;
+  }
+
+  get queued(): number {
+    return this.queue.length - this.queueHead;
+  }
+
+  onTimer(sim: Simulation, kind: number, arg: number): void {
+    switch (kind) {
+      case Timer.consumerHeartbeat:
+        this.retryLostFetches(sim);
+        this.retryUnconfirmedCommits(sim);
+        sim.send(this.node, sim.controllerNode, {
+          type: "groupHeartbeat",
+          group: this.group,
+          member: this.node,
+          generation: this.generation,
+        });
+        sim.timer(this.node, this.config.heartbeatIntervalMs, Timer.consumerHeartbeat, 0);
+        break;
+      case Timer.autoCommit:
+        if (this.config.commitPolicy !== "auto") {
+          this.autoCommitTimer = false;
+          break;
+        }
+        for (const p of this.partitions)
+          if (!this.commit(sim, p, this.position.get(p) ?? 0)) return;
+        sim.timer(this.node, this.config.autoCommitIntervalMs, Timer.autoCommit, 0);
+        break;
+      case Timer.processDone:
+        if (arg === this.token) this.finishOne(sim);
+        break;
+      case Timer.consumerFetch:
+        this.onFetchTimer(sim, arg);
+        break;
+      case Timer.metadataRefresh:
+        sim.send(this.node, sim.controllerNode, { type: "metadataRequest" });
+        break;
+      default:
+        break;
+    }
+  }
+
+  onMessage(sim: Simulation, msg: Message): void {
+    switch (msg.type) {
+      case "assignment":
+        if (msg.generation > this.generation) this.onAssignment(sim, msg);
+        break;
+      case "rebalance":
+        this.onRebalance(sim);
+        break;
+      case "heartbeatResponse":
+        if (msg.rebalancing) this.onRebalance(sim);
+        else if (msg.generation < 0 || msg.generation !== this.generation) {
+          // Not a member (generation -1: removed, or never joined) or a rebalance we missed: join again.
+          sim.send(this.node, sim.controllerNode, {
+            type: "joinGroup",
+            group: this.group,
+            member: this.node,
+          });
+        }
+        break;
+      case "fetchResponse":
+        this.onFetchResponse(sim, msg);
+        break;
+      case "offsetCommitResponse":
+        this.onCommitResponse(msg);
+        break;
+      case "metadataResponse":
+        this.leaders = msg.leaders.slice();
+        break;
+      case "redrive":
+        this.enqueue(sim, {
+          partition: msg.partition,
+          offset: msg.offset,
+          record: msg.record,
+          redriven: true,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onAssignment(sim: Simulation, msg: Extract<Message, { type: "assignment" }>): void {
+    this.generation = msg.generation;
+    this.partitions = msg.partitions.slice();
+    this.token++;
+    this.queue = [];
+    this.backlog.clear();
+    this.queueHead = 0;
+    this.processing = false;
+    this.rebalancing = false;
+    this.position.clear();
+    this.fetchIds.clear();
+    this.unconfirmed.clear();
+    this.fetchSentMs.clear();
+    for (const p of this.partitions) {
+      // atomic: the offset lives with the projection; otherwise the group's committed offset (earliest if none).
+      const start =
+        this.config.commitPolicy === "atomic"
+          ? this.projection.storedOffset(p)
+          : Math.max(0, msg.committed[p]!);
+      this.position.set(p, start);
+      this.fetch(sim, p);
+    }
+  }
+
+  private fetch(sim: Simulation, partition: number): void {
+    if (!this.partitions.includes(partition)) return;
+    const leader = this.leaders[partition]!;
+    if (leader < 0) {
+      sim.send(this.node, sim.controllerNode, { type: "metadataRequest" });
+      this.retryFetchLater(sim, partition, 200);
+      return;
+    }
+    const fetchId = this.nextFetchId++;
+    this.fetchIds.set(partition, fetchId);
+    this.fetchSentMs.set(partition, sim.now);
+    sim.send(this.node, sim.brokerNode(leader), {
+      type: "fetch",
+      partition,
+      fetchOffset: this.position.get(partition) ?? 0,
+      lastFetchedEpoch: -1,
+      replica: -1,
+      fetchId,
+      maxRecords: this.config.fetchMaxRecords,
+      maxWaitMs: this.config.fetchWaitMaxMs,
+    });
+  }
+
+  /** Retry timers carry the partition and the assignment token they belong to. */
+  private retryFetchLater(sim: Simulation, partition: number, delayMs: number): void {
+    sim.timer(this.node, delayMs, Timer.consumerFetch, (partition << 16) | (this.token & 0xffff));
+  }
+
+  private onFetchTimer(sim: Simulation, arg: number): void {
+    if ((arg & 0xffff) !== (this.token & 0xffff)) return;
+    const partition = arg >>> 16;
+    if (!this.fetchIds.has(partition)) this.fetch(sim, partition);
+  }
+
+  /**
+   * request.timeout: a fetch whose answer never came is sent again. Checked on the
+   * heartbeat tick rather than with a timer per fetch.
+   */
+  private retryLostFetches(sim: Simulation): void {
+    const timeout = this.config.fetchWaitMaxMs + this.config.requestTimeoutMs;
+    for (const [partition, sentMs] of this.fetchSentMs) {
+      if (this.fetchIds.has(partition) && sim.now - sentMs > timeout) this.fetch(sim, partition);
+    }
+  }
+
+  private onFetchResponse(sim: Simulation, msg: Extract<Message, { type: "fetchResponse" }>): void {
+    if (this.fetchIds.get(msg.partition) !== msg.fetchId) return;
+    this.fetchIds.delete(msg.partition);
+    // A rebalance is under way: poll() rejoins before it hands out more records.
+    if (this.rebalancing) return;
+    if (msg.error === "notLeader") {
+      sim.send(this.node, sim.controllerNode, { type: "metadataRequest" });
+      return this.retryFetchLater(sim, msg.partition, 100);
+    }
+    if (msg.error === "offsetOutOfRange") {
+      // auto.offset.reset=latest: jump to the leader's HW; what lay between is never seen.
+      this.position.set(msg.partition, msg.hw);
+      return this.fetch(sim, msg.partition);
+    }
+    if (msg.fetchOffset !== this.position.get(msg.partition)) return;
+    if (msg.records.length === 0) return this.fetch(sim, msg.partition);
+    msg.records.forEach((record, i) =>
+      this.enqueue(sim, {
+        partition: msg.partition,
+        offset: msg.fetchOffset + i,
+        record,
+        redriven: false,
+      }),
+    );
+    this.position.set(msg.partition, msg.fetchOffset + msg.records.length);
+  }
+
+  private enqueue(sim: Simulation, q: Queued): void {
+    const redelivery = !q.redriven && sim.checks.onDelivered(this.group, q.partition, q.offset);
+    sim.history.record(
+      sim.now,
+      q.redriven ? Step.redriven : redelivery ? Step.redelivered : Step.delivered,
+      q.record.eventId,
+      this.node,
+      q.partition,
+      q.offset,
+      this.group,
+    );
+    this.queue.push(q);
+    if (!q.redriven) this.backlog.set(q.partition, (this.backlog.get(q.partition) ?? 0) + 1);
+    if (!this.processing) this.startNext(sim);
+  }
+
+  private startNext(sim: Simulation): void {
+    if (this.queueHead >= this.queue.length) {
+      this.processing = false;
+      this.queue = [];
+      this.queueHead = 0;
+      if (this.rebalancing) this.rejoin(sim);
+      return;
+    }
+    this.processing = true;
+    sim.timer(this.node, this.config.processingMs, Timer.processDone, this.token);
+  }
+
+  private finishOne(sim: Simulation): void {
+    const q = this.queue[this.queueHead++]!;
+    this.projection.apply(
+      sim,
+      this.node,
+      q.partition,
+      q.offset,
+      q.record,
+      this.config.commitPolicy === "atomic" && !q.redriven,
+    );
+    if (!q.redriven) {
+      const left = (this.backlog.get(q.partition) ?? 1) - 1;
+      this.backlog.set(q.partition, left);
+      if (left === 0) {
+        if (this.config.commitPolicy !== "auto") {
+          if (this.crashBeforeCommit) return sim.crashForFault(this.node);
+          if (this.config.commitPolicy === "afterProcess")
+            this.commit(sim, q.partition, q.offset + 1);
+        }
+        // Poll again once the batch is done (unless the group is rebalancing).
+        if (!this.rebalancing && !this.fetchIds.has(q.partition)) this.fetch(sim, q.partition);
+      }
+    }
+    this.startNext(sim);
+  }
+
+  /**
+   * The coordinator asks the group to rebalance (eager protocol): stop fetching, finish
+   * the records already polled, commit, give up the partitions and rejoin.
+   */
+  private onRebalance(sim: Simulation): void {
+    if (this.rebalancing) return;
+    this.rebalancing = true;
+    if (!this.processing) this.rejoin(sim);
+  }
+
+  /** onPartitionsRevoked: commit what was consumed (auto-commit does this too), then JoinGroup. */
+  private rejoin(sim: Simulation): void {
+    if (this.config.commitPolicy === "auto") {
+      for (const p of this.partitions) if (!this.commit(sim, p, this.position.get(p) ?? 0)) return;
+    }
+    this.partitions = [];
+    sim.send(this.node, sim.controllerNode, {
+      type: "joinGroup",
+      group: this.group,
+      member: this.node,
+    });
+  }
+
+  /** Drops everything in progress at once (the operator stops the group before a replay). */
+  abandonWork(): void {
+    this.token++;
+    this.queue = [];
+    this.queueHead = 0;
+    this.backlog.clear();
+    this.processing = false;
+    this.rebalancing = false;
+    this.fetchIds.clear();
+    this.unconfirmed.clear();
+  }
+
+  /** Sends an offset commit; returns false if the member died at this commit point instead. */
+  private commit(sim: Simulation, partition: number, offset: number): boolean {
+    if (this.crashBeforeCommit) {
+      sim.crashForFault(this.node);
+      return false;
+    }
+    this.unconfirmed.set(partition, { offset, sentMs: sim.now });
+    this.sendCommit(sim, partition, offset);
+    return true;
+  }
+
+  private sendCommit(sim: Simulation, partition: number, offset: number): void {
+    sim.send(this.node, sim.controllerNode, {
+      type: "offsetCommit",
+      group: this.group,
+      member: this.node,
+      generation: this.generation,
+      partition,
+      offset,
+    });
+  }
+
+  /**
+   * Commits the coordinator has not confirmed are sent again (commitSync retries
+   * retriable errors, such as a coordinator that is down or unreachable).
+   */
+  private retryUnconfirmedCommits(sim: Simulation): void {
+    for (const [partition, c] of this.unconfirmed) {
+      if (sim.now - c.sentMs > this.config.requestTimeoutMs) {
+        c.sentMs = sim.now;
+        this.sendCommit(sim, partition, c.offset);
+      }
+    }
+  }
+
+  private onCommitResponse(msg: Extract<Message, { type: "offsetCommitResponse" }>): void {
+    const c = this.unconfirmed.get(msg.partition);
+    // Confirmed, or refused for a stale generation (the partition's new owner carries on).
+    if (c && (c.offset === msg.offset || !msg.ok)) this.unconfirmed.delete(msg.partition);
+  }
+
+  /** Graceful leave (used when a member is stopped on purpose). */
+  leave(sim: Simulation): void {
+    sim.send(this.node, sim.controllerNode, {
+      type: "leaveGroup",
+      group: this.group,
+      member: this.node,
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import type { LogRecord } from "./model";
+
+/** What a leader knows of one follower, learned from its fetches. */
+export interface FollowerState {
+  broker: number;
+  /** The follower's LEO, as its last fetch offset says. */
+  leo: number;
+  /** Last time the follower was caught up with the leader (Kafka's lastCaughtUpTimeMs). */
+  lastCaughtUpMs: number;
+  /** The leader's LEO when the follower fetched last, and when that was. */
+  lastFetchLeaderLeo: number;
+  lastFetchMs: number;
+}
+
+export interface ParkedFetch {
+  expiresMs: number;
+  src: number;
+  fetchId: number;
+  fetchOffset: number;
+  replica: number;
+  maxRecords: number;
+}
+
+/** An acks=all produce request waiting for the HW to pass its last record. */
+export interface PendingProduce {
+  src: number;
+  reqId: number;
+  baseOffset: number;
+  endOffset: number;
+}
+
+/**
+ * One replica of one partition on one broker: its log, LEO (log.length), HW, flushed
+ * boundary and leader-epoch cache, and, while it leads, what it knows of its followers.
+ */
+export class Replica {
+  log: LogRecord[] = [];
+  hw = 0;
+  /** Records below this offset are on disk and survive a power loss. */
+  flushed = 0;
+  /** The HW as last written to the checkpoint file. */
+  hwCheckpoint = 0;
+  /** Leader-epoch cache as flat pairs: epoch, start offset. */
+  epochs: number[] = [];
+
+  leader = -1;
+  leaderEpoch = -1;
+  isLeader = false;
+  isr: number[] = [];
+  partitionEpoch = 0;
+  isrChangePending = false;
+  isrChangeSentMs = 0;
+  followers: FollowerState[] = [];
+  parked: ParkedFetch[] = [];
+  purgatory: PendingProduce[] = [];
+  /** Idempotent producer state: the last sequence appended per producer. */
+  producerSeq = new Map<number, number>();
+  /** Follower fetch loop. */
+  fetchOutstanding = false;
+  fetchId = 0;
+  fetchSentMs = 0;
+  truncatedTotal = 0;
+
+  constructor(
+    readonly partition: number,
+    readonly broker: number,
+    readonly replicas: readonly number[],
+  ) {}
+
+  get leo(): number {
+    return this.log.length;
+  }
+
+  /** Epoch of the last record, or -1 for an empty log. */
+  lastEpoch(): number {
+    const n = this.epochs.length;
+    return n === 0 ? -1 : this.epochs[n - 2]!;
+  }
+
+  /** Appends one record, keeping the epoch cache and producer state in step. */
+  append(rec: LogRecord): void {
+    const offset = this.log.length;
+    this.log.push(rec);
+    if (this.epochs.length === 0 || this.epochs[this.epochs.length - 2]! < rec.epoch) {
+      this.epochs.push(rec.epoch, offset);
+    }
+    if (rec.producer >= 0 && rec.seq >= 0) this.producerSeq.set(rec.producer, rec.seq);
+  }
+
+  /**
+   * The end offset of an epoch as this log knows it, following KIP-101/KIP-595: the
+   * start of the first later epoch, or the LEO when the epoch is the latest. Returns
+   * the largest known epoch not above the one asked, and that end offset.
+   */
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
+    const e = this.epochs;
+    let found = -1;
+    for (let i = e.length - 2; i >= 0; i -= 2) {
+      if (e[i]! <= epoch) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return { epoch: -1, endOffset: e.length > 0 ? e[1]! : this.leo };
+    const next = found + 2;
+    return { epoch: e[found]!, endOffset: next < e.length ? e[next + 1]! : this.leo };
+  }
+
+  /** Removes every record at or above `offset`; returns what was removed. */
+  truncateTo(offset: number): LogRecord[] {
+    if (offset >= this.log.length) return [];
+    const removed = this.log.splice(offset);
+    while (this.epochs.length > 0 && this.epochs[this.epochs.length - 1]! >= offset) {
+      this.epochs.length -= 2;
+    }
+    if (this.hw > offset) this.hw = offset;
+    if (this.flushed > offset) this.flushed = offset;
+    if (this.hwCheckpoint > offset) this.hwCheckpoint = offset;
+    this.truncatedTotal += removed.length;
+    this.rebuildProducerState(removed);
+    return removed;
+  }
+
+  /** After a truncation, producers whose records were removed get their last surviving sequence back. */
+  private rebuildProducerState(removed: LogRecord[]): void {
+    const affected = new Set<number>();
+    for (const r of removed) if (r.producer >= 0 && r.seq >= 0) affected.add(r.producer);
+    for (const p of affected) this.producerSeq.delete(p);
+    for (let i = this.log.length - 1; i >= 0 && affected.size > 0; i--) {
+      const r = this.log[i]!;
+      if (affected.has(r.producer) && r.seq >= 0) {
+        this.producerSeq.set(r.producer, r.seq);
+        affected.delete(r.producer);
+      }
+    }
+  }
+
+  /** Finds the offset of a producer's sequence near the end of the log (duplicate batches). */
+  offsetOfSequence(producer: number, seq: number): number {
+    for (let i = this.log.length - 1, n = 0; i >= 0 && n < 10_000; i--, n++) {
+      const r = this.log[i]!;
+      if (r.producer === producer && r.seq === seq) return i;
+    }
+    return -1;
+  }
+
+  resetVolatile(): void {
+    this.leader = -1;
+    this.leaderEpoch = -1;
+    this.isLeader = false;
+    this.isr = [];
+    this.isrChangePending = false;
+    this.followers = [];
+    this.parked = [];
+    this.purgatory = [];
+    this.fetchOutstanding = false;
+    this.fetchId++;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Simulation } from "./engine";
+import type { CommandLogEntry } from "./apply-command";
+
+/**
+ * Time travel: checkpoints of a run taken as it advances, and `seek`, which rebuilds
+ * the state at any virtual time from the nearest checkpoint before it plus exact
+ * re-simulation of the commands in between (RaftScope's checkpoints, made exact by
+ * determinism). Checkpoints are kept sparse as a run grows: when there are too many,
+ * every other one is dropped and the interval doubles.
+ */
+export class Timeline {
+  private readonly checkpoints: Simulation[] = [];
+  private intervalMs: number;
+
+  constructor(
+    start: Simulation,
+    intervalMs = 10_000,
+    private readonly maxCheckpoints = 48,
+  ) {
+    this.intervalMs = intervalMs;
+    this.checkpoints.push(start.clone("checkpoint"));
+  }
+
+  get count(): number {
+    return this.checkpoints.length;
+  }
+
+  /** Times of the checkpoints held, oldest first. */
+  times(): number[] {
+    return this.checkpoints.map((c) => c.now);
+  }
+
+  /** Call as the live simulation advances; takes a checkpoint when one is due. */
+  observe(sim: Simulation): void {
+    const last = this.checkpoints[this.checkpoints.length - 1]!;
+    if (sim.now - last.now < this.intervalMs) return;
+    this.checkpoints.push(sim.clone("checkpoint"));
+    if (this.checkpoints.length > this.maxCheckpoints) {
+      // Keep the first and every other one after it.
+      for (let i = this.checkpoints.length - 1; i >= 1; i -= 2) this.checkpoints.splice(i, 1);
+      this.intervalMs *= 2;
+    }
+  }
+
+  /**
+   * The run's state at `atMs`, given the run's whole command log. The result is a new,
+   * independent simulation; a fork takes it as its start and goes its own way.
+   */
+  seek(atMs: number, commands: readonly CommandLogEntry[], hooks = {}): Simulation {
+    let base = this.checkpoints[0]!;
+    for (const c of this.checkpoints) if (c.now <= atMs) base = c;
+    const sim = base.clone("fork", hooks);
+    for (let i = base.commandLog.length; i < commands.length; i++) {
+      const entry = commands[i]!;
+      if (entry.atMs > atMs) break;
+      sim.runUntil(entry.atMs);
+      sim.command(entry.command);
+    }
+    sim.runUntil(atMs);
+    return sim;
+  }
+}
