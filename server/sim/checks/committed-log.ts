@@ -24,7 +24,8 @@ export class CommittedLog {
   duplicates = 0;
   orderViolations = 0;
   /** Told when committed history is cut back, with the records that are gone. */
-  onRollback: ((partition: number, to: number, removed: readonly LogRecord[]) => void) | null = null;
+  onRollback: ((partition: number, to: number, removed: readonly LogRecord[]) => void) | null =
+    null;
 
   constructor(
     partitions: number,

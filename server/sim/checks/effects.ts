@@ -128,7 +128,12 @@ export class GroupEffects {
    * reference forgets the removed records, and the group's progress returns to the cut.
    * Effects the projection already has of them stay: it now differs from the log.
    */
-  onRollback(partition: number, to: number, removed: readonly LogRecord[], partitionOf: (key: number) => number): void {
+  onRollback(
+    partition: number,
+    to: number,
+    removed: readonly LogRecord[],
+    partitionOf: (key: number) => number,
+  ): void {
     const refEnd = this.refUpTo[partition]!;
     removed.forEach((r, i) => {
       if (to + i < refEnd && this.refEpoch.get(r.eventId) === this.epoch) {
@@ -143,7 +148,8 @@ export class GroupEffects {
     for (const [key, offset] of this.lastFirstOffsetByKey) {
       if (offset >= to && partitionOf(key) === partition) this.lastFirstOffsetByKey.delete(key);
     }
-    for (const [id, at] of this.candidates) if (at.partition === partition && at.offset >= to) this.candidates.delete(id);
+    for (const [id, at] of this.candidates)
+      if (at.partition === partition && at.offset >= to) this.candidates.delete(id);
   }
 
   /** Candidates no member holds any more are lost; call with who still holds what. */

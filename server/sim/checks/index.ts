@@ -32,7 +32,8 @@ export class Checkers {
     this.groups = sim.scenario.groups.map((_, g) => new GroupEffects(g, sim.keyCount, partitions));
     this.replicas = new ReplicaDivergence(partitions);
     this.log.onRollback = (partition, to, removed) => {
-      for (const g of this.groups) g.onRollback(partition, to, removed, (key) => sim.partitionOf(key));
+      for (const g of this.groups)
+        g.onRollback(partition, to, removed, (key) => sim.partitionOf(key));
     };
   }
 
