@@ -37,6 +37,8 @@ export class Member {
   private queue: Queued[] = [];
   /** Between the coordinator's call to rebalance and the new assignment. */
   private rebalancing = false;
+  /** Rejoined during the current rebalance, waiting for the assignment. */
+  private joinSent = false;
   /** Fetched records not yet processed, per partition (re-driven ones not counted). */
   private backlog = new Map<number, number>();
   private queueHead = 0;
@@ -74,6 +76,7 @@ export class Member {
     this.queueHead = 0;
     this.processing = false;
     this.rebalancing = false;
+    this.joinSent = false;
     this.token++;
     sim.send(this.node, sim.controllerNode, {
       type: "joinGroup",
@@ -193,6 +196,7 @@ export class Member {
     this.queueHead = 0;
     this.processing = false;
     this.rebalancing = false;
+    this.joinSent = false;
     this.position.clear();
     this.fetchIds.clear();
     this.unconfirmed.clear();
@@ -339,7 +343,12 @@ export class Member {
    * the records already polled, commit, give up the partitions and rejoin.
    */
   private onRebalance(sim: Simulation): void {
-    if (this.rebalancing) return;
+    if (this.rebalancing) {
+      // Still awaited after rejoining: the JoinGroup was lost on the way (the client
+      // retries it after request.timeout.ms); joining twice is harmless.
+      if (this.joinSent) this.sendJoin(sim);
+      return;
+    }
     this.rebalancing = true;
     if (!this.processing) this.rejoin(sim);
   }
@@ -350,6 +359,11 @@ export class Member {
       for (const p of this.partitions) if (!this.commit(sim, p, this.position.get(p) ?? 0)) return;
     }
     this.partitions = [];
+    this.joinSent = true;
+    this.sendJoin(sim);
+  }
+
+  private sendJoin(sim: Simulation): void {
     sim.send(this.node, sim.controllerNode, {
       type: "joinGroup",
       group: this.group,
@@ -365,6 +379,7 @@ export class Member {
     this.backlog.clear();
     this.processing = false;
     this.rebalancing = false;
+    this.joinSent = false;
     this.fetchIds.clear();
     this.unconfirmed.clear();
   }

@@ -90,4 +90,18 @@ describe("regressions from the convergence property (seed 1)", () => {
     );
     expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
   });
+
+  it("a member whose JoinGroup is lost during a rebalance joins again instead of waiting forever", () => {
+    // Kafka clients retry JoinGroup after request.timeout.ms. The member sent it once;
+    // with half the coordinator's traffic dropped it was lost, and the member, already
+    // rebalancing, ignored every later "rebalance in progress": partition 1 sat unowned
+    // until max.poll.interval.ms (five virtual minutes).
+    const r = run(
+      liveness([
+        { kind: "drop", target: "ctrl", rate: 0.5055409492924811, atMs: 631, untilMs: 2_606 },
+        { kind: "duplicate", target: "p1", rate: 0.1580710068323528, atMs: 2_235, untilMs: 2_601 },
+      ]),
+    );
+    expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
+  });
 });
