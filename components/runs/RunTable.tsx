@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import type { RunListItem } from "../api/stored-runs";
+import type { RunFilters } from "./run-filters";
+import { RunRow } from "./RunRow";
+import { DeleteRunDialog } from "./DeleteRunDialog";
+import styles from "./Runs.module.css";
+
+/** One page of stored runs as a table; deleting asks first. */
+export function RunTable({
+  runs,
+  fetching,
+  onFilter,
+}: {
+  runs: RunListItem[];
+  fetching: boolean;
+  onFilter: (filters: RunFilters) => void;
+}) {
+  const [deleting, setDeleting] = useState<RunListItem | null>(null);
+  return (
+    <div className={styles.tableWrap} aria-busy={fetching}>
+      <table className={styles.table} data-testid="run-table">
+        <thead>
+          <tr>
+            <th>Run</th>
+            <th>Scenario</th>
+            <th className={styles.numCol}>Seed</th>
+            <th>Status</th>
+            <th>Created</th>
+            <th className={styles.numCol} title="Virtual time the run reached">
+              Duration
+            </th>
+            <th>Checks</th>
+            <th className={styles.actionsCol}>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <RunRow key={run.id} run={run} onDelete={setDeleting} onFilter={onFilter} />
+          ))}
+        </tbody>
+      </table>
+      {deleting ? <DeleteRunDialog run={deleting} onClose={() => setDeleting(null)} /> : null}
+    </div>
+  );
+}
