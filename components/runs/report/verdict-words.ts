@@ -5,10 +5,7 @@ import type { CheckName } from "../../../server/protocol";
  * what held (count 0) or what went wrong (count n), and the usual cause. The checkers'
  * names and short explanations are components/run/checks/check-info.ts.
  */
-const WORDS: Record<
-  CheckName,
-  { held: string; broke: (n: string) => string; cause: string }
-> = {
+const WORDS: Record<CheckName, { held: string; broke: (n: string) => string; cause: string }> = {
   lostAckedWrites: {
     held: "Every write acknowledged to a producer is in the committed log.",
     broke: (n) => `${n} acknowledged to its producer, then lost from the committed log.`,
