@@ -4,7 +4,7 @@ import { Button } from "../ui/Button";
 import { Pill } from "../ui/Pill";
 import { formatClock } from "../ui/format";
 import { noFilters, type RunFilters } from "./run-filters";
-import { isLive, statusView } from "./run-status";
+import { statusView } from "./run-status";
 import { summarizeVerdicts } from "./verdicts";
 import { formatAgo, formatCreated } from "./format-time";
 import styles from "./Runs.module.css";
@@ -77,7 +77,7 @@ export function RunRow({
       </td>
       <td className={styles.actionsCol}>
         <div className={styles.rowActions}>
-          {isLive(run.status) ? (
+          {run.live ? (
             <Link href={runHref(run.id)} className={styles.action} data-testid="open-live">
               Open live
             </Link>

@@ -25,8 +25,3 @@ const STATUS: Record<string, { label: string; tone: Tone; explains: string }> = 
 export function statusView(status: string): { label: string; tone: Tone; explains: string } {
   return STATUS[status] ?? { label: status, tone: "muted", explains: "" };
 }
-
-/** Whether the run can be opened live (the server may still hold it). */
-export function isLive(status: string): boolean {
-  return status === "running" || status === "paused";
-}
