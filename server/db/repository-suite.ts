@@ -263,6 +263,8 @@ export function defineRepositoryTests(label: string, makeDatabase: () => Promise
         expect(failed.items.map((r) => r.id)).toEqual([made[6], made[4]]);
         const either = await db.runs.list({ scenario: "list-probe", status: ["failed", "ended"] });
         expect(either.total).toBe(4);
+        const bySeed = await db.runs.list({ scenario: "list-probe", seed: 104 });
+        expect(bySeed.items.map((r) => r.id)).toEqual([made[4]]);
 
         expect((await db.runs.list({ text: "LIST-PROBE" })).total).toBe(4); // scenario name
         expect((await db.runs.list({ text: "special_case" })).items.map((r) => r.id)).toEqual([
@@ -286,15 +288,18 @@ export function defineRepositoryTests(label: string, makeDatabase: () => Promise
         );
       });
 
-      it("marks runs cut off by a server stop as paused, with a note", async () => {
+      it("marks runs cut off by a server stop as interrupted, with a note", async () => {
         const live = await db.runs.create({ scenario: basics(), seed: 31, commands: [crash(5)] });
+        const paused = await db.runs.create({ scenario: basics(), seed: 33, status: "paused" });
         const ended = await db.runs.create({ scenario: basics(), seed: 32, status: "ended" });
-        expect(await db.runs.interruptRunning()).toBeGreaterThanOrEqual(1);
+        expect(await db.runs.interruptRunning()).toBeGreaterThanOrEqual(2);
         expect(await db.runs.get(live.id)).toMatchObject({
-          status: "paused",
+          status: "interrupted",
           error: "the server stopped while this run was live",
         });
+        expect((await db.runs.get(paused.id))!.status).toBe("interrupted");
         expect((await db.runs.get(ended.id))!.status).toBe("ended");
+        expect((await db.runs.list({ status: "interrupted" })).total).toBeGreaterThanOrEqual(2);
         expect(await db.commands.count(live.id)).toBe(1);
         expect((await db.runs.list({ status: "running" })).total).toBe(0);
       });

@@ -209,6 +209,10 @@ export class LiveServer {
         this.send(client, result);
         return;
       }
+      case "seek":
+      case "fork":
+      case "advance":
+        return refuse("internal", `"${msg.type}" is not available yet`);
       default:
         assertNever(msg, "client message");
     }
