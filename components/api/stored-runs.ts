@@ -10,7 +10,7 @@ import {
   type OpenedRunResponse,
   type RunListResponse,
   type StoredRunItem,
-} from "./stored-run-schemas";
+} from "../../server/protocol";
 import { listQueryString, type RunFilters } from "../runs/run-filters";
 import { saveOperatorSecret } from "./operator-secret";
 

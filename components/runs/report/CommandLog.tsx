@@ -1,4 +1,4 @@
-import type { StoredCommandWire } from "../../api/stored-run-schemas";
+import type { StoredCommandWire } from "../../../server/protocol";
 import { Panel } from "../../ui/Panel";
 import { formatClock } from "../../ui/format";
 import { describeCommand } from "./fault-windows";

@@ -1,8 +1,13 @@
 import type { FaultWindowWire } from "../../../server/protocol";
-import type { StoredCommandWire, StoredRunWire } from "../../api/stored-run-schemas";
+import type { StoredCommandWire, StoredRunWire } from "../../../server/protocol";
 import { Panel } from "../../ui/Panel";
 import { formatAxisTime, formatClock } from "../../ui/format";
-import { bandRows, faultBands, timeToFraction, trackTicks } from "../../run/timeline/scrub-geometry";
+import {
+  bandRows,
+  faultBands,
+  timeToFraction,
+  trackTicks,
+} from "../../run/timeline/scrub-geometry";
 import { describeCommand } from "./fault-windows";
 import styles from "./Timeline.module.css";
 
@@ -26,7 +31,9 @@ export function FaultTimeline({
   const rows = bandRows(faultBands(windows, maxMs));
   const s = run.summary;
   const marks = [
-    run.forkAtMs !== null ? { at: run.forkAtMs, label: "forked here", kind: styles.forkMark } : null,
+    run.forkAtMs !== null
+      ? { at: run.forkAtMs, label: "forked here", kind: styles.forkMark }
+      : null,
     s?.lastFaultEndedMs != null
       ? { at: s.lastFaultEndedMs, label: "last fault ended", kind: styles.endMark }
       : null,

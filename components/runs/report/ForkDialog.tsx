@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { forkStoredRun } from "../../api/stored-runs";
-import type { StoredRunWire } from "../../api/stored-run-schemas";
+import type { StoredRunWire } from "../../../server/protocol";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { formatClock } from "../../ui/format";
 import styles from "./Report.module.css";
@@ -17,7 +17,8 @@ export function ForkDialog({ run, onClose }: { run: StoredRunWire; onClose: () =
   const router = useRouter();
   const [seconds, setSeconds] = useState((run.virtualMs / 1000).toFixed(1));
   const atMs = Math.round(Number(seconds) * 1000);
-  const valid = seconds.trim() !== "" && Number.isFinite(atMs) && atMs >= 0 && atMs <= run.virtualMs;
+  const valid =
+    seconds.trim() !== "" && Number.isFinite(atMs) && atMs >= 0 && atMs <= run.virtualMs;
   const fork = useMutation({
     mutationFn: () => forkStoredRun(run.id, atMs),
     onSuccess: (answer) =>

@@ -1,4 +1,4 @@
-import type { StoredRunWire } from "../../api/stored-run-schemas";
+import type { StoredRunWire } from "../../../server/protocol";
 import { Panel } from "../../ui/Panel";
 import { Pill } from "../../ui/Pill";
 import { formatClock, formatCount, formatDuration } from "../../ui/format";
@@ -8,11 +8,15 @@ import styles from "./Report.module.css";
 export function OutcomeSummary({ run }: { run: StoredRunWire }) {
   const s = run.summary;
   return (
-    <Panel title="Outcome" subtitle={`At ${formatClock(run.virtualMs)} of virtual time`} testId="report-outcome">
+    <Panel
+      title="Outcome"
+      subtitle={`At ${formatClock(run.virtualMs)} of virtual time`}
+      testId="report-outcome"
+    >
       {s === null ? (
         <p className={styles.muted}>
-          The run has not reported an outcome yet (it is still live, or its server stopped first).
-          A replay recomputes it.
+          The run has not reported an outcome yet (it is still live, or its server stopped first). A
+          replay recomputes it.
         </p>
       ) : (
         <dl className={styles.facts}>
@@ -57,7 +61,9 @@ export function OutcomeSummary({ run }: { run: StoredRunWire }) {
             )}
           </dd>
           <dt>Last fault ended</dt>
-          <dd>{s.lastFaultEndedMs !== null ? formatClock(s.lastFaultEndedMs) : "no fault ended"}</dd>
+          <dd>
+            {s.lastFaultEndedMs !== null ? formatClock(s.lastFaultEndedMs) : "no fault ended"}
+          </dd>
           <dt>Events</dt>
           <dd className="num">{formatCount(s.events)} simulated</dd>
           <dt>Trace hash</dt>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { replayQuery } from "../../api/stored-runs";
-import type { StoredRunWire } from "../../api/stored-run-schemas";
+import type { StoredRunWire } from "../../../server/protocol";
 import { Button } from "../../ui/Button";
 import { Panel } from "../../ui/Panel";
 import { formatClock } from "../../ui/format";
@@ -38,7 +38,13 @@ export function ReplayCheck({ run }: { run: StoredRunWire }) {
       {!asked ? (
         <p className={styles.muted}>
           A run is a pure function of its scenario, seed and timed operator commands. Replaying it
-          must reach the same trace hash{run.traceHash ? <> (<code>{run.traceHash}</code>)</> : null}
+          must reach the same trace hash
+          {run.traceHash ? (
+            <>
+              {" "}
+              (<code>{run.traceHash}</code>)
+            </>
+          ) : null}
           ; a different hash means the engine changed since the run was recorded.
         </p>
       ) : replay.isPending ? (
@@ -61,7 +67,11 @@ export function ReplayCheck({ run }: { run: StoredRunWire }) {
           </dl>
           <p
             className={
-              result.matches === true ? styles.match : result.matches === false ? styles.mismatch : styles.muted
+              result.matches === true
+                ? styles.match
+                : result.matches === false
+                  ? styles.mismatch
+                  : styles.muted
             }
             data-testid="replay-verdict"
           >

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { exportUrl, openStoredRun } from "../../api/stored-runs";
-import type { StoredRunWire } from "../../api/stored-run-schemas";
+import type { StoredRunWire } from "../../../server/protocol";
 import { Button } from "../../ui/Button";
 import { Pill } from "../../ui/Pill";
 import { formatClock } from "../../ui/format";
@@ -75,7 +75,11 @@ export function ReportHeader({ run, live }: { run: StoredRunWire; live: boolean 
       </div>
       <div className={styles.headerActions}>
         {live ? (
-          <Link href={liveHref(run.id)} className={styles.linkButton} data-testid="report-open-live">
+          <Link
+            href={liveHref(run.id)}
+            className={styles.linkButton}
+            data-testid="report-open-live"
+          >
             Watch live
           </Link>
         ) : canReopen ? (

@@ -46,7 +46,7 @@ export function RunReport({ runId }: { runId: string }) {
       </div>
       <VerdictList checks={stored.checks} />
       <FaultTimeline run={stored} windows={windows} commands={log} />
-      <ReportCharts run={stored} windows={windows} />
+      <ReportCharts run={stored} commands={log} windows={windows} />
       <CommandLog commands={log} />
     </main>
   );

@@ -1,5 +1,5 @@
 import type { CheckName } from "../../../server/protocol";
-import type { StoredRunWire } from "../../api/stored-run-schemas";
+import type { StoredRunWire } from "../../../server/protocol";
 import { CHECKS } from "../../run/checks/check-info";
 import { Panel } from "../../ui/Panel";
 import { formatCount } from "../../ui/format";
@@ -25,12 +25,7 @@ export function VerdictList({ checks }: { checks: StoredRunWire["checks"] }) {
     >
       <div className={styles.verdicts}>
         {CHECKS.map((c) => (
-          <Verdict
-            key={c.name}
-            name={c.name}
-            title={c.title}
-            result={checks?.[c.name] ?? null}
-          />
+          <Verdict key={c.name} name={c.name} title={c.title} result={checks?.[c.name] ?? null} />
         ))}
       </div>
     </Panel>
@@ -55,7 +50,9 @@ function Verdict({
       data-count={result?.count ?? ""}
     >
       <div className={styles.verdictHead}>
-        <span className={`${styles.verdictCount} num`}>{result ? formatCount(result.count) : "–"}</span>
+        <span className={`${styles.verdictCount} num`}>
+          {result ? formatCount(result.count) : "–"}
+        </span>
         <h3 className={styles.verdictTitle}>{title}</h3>
       </div>
       <p className={styles.verdictSentence}>{words ? words.sentence : "Not checked yet."}</p>
