@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import {
   createRunResponseSchema,
   httpErrorSchema,
+  runDetailResponseSchema,
   runInfoSchema,
   scenarioSummarySchema,
   type CreateRunRequest,
@@ -69,11 +70,28 @@ export const runsQuery = () =>
     staleTime: 5_000,
   });
 
+/**
+ * GET /api/runs/:id answers `{live, stored, ...}`; the live page wants the live metadata,
+ * and a run that is only stored is not live here (404, as for an unknown run).
+ */
+const liveRunSchema = z.union([
+  runDetailResponseSchema.transform((detail, ctx) => {
+    if (detail.live) return detail.live;
+    ctx.addIssue({ code: "custom", message: "not live" });
+    return z.NEVER;
+  }),
+  runInfoSchema,
+]);
+
 export const runQuery = (runId: string) =>
   queryOptions({
     queryKey: queryKeys.run(runId),
-    queryFn: ({ signal }) =>
-      getJson(`/api/runs/${encodeURIComponent(runId)}`, runInfoSchema, signal),
+    queryFn: async ({ signal }) => {
+      const body = await getJson(`/api/runs/${encodeURIComponent(runId)}`, z.unknown(), signal);
+      const live = liveRunSchema.safeParse(body);
+      if (!live.success) throw new RequestError("the run is not live on this server", 404);
+      return live.data;
+    },
     staleTime: 5_000,
     // A run that does not exist will not appear by asking again.
     retry: (count, error) => !(error instanceof RequestError && error.status === 404) && count < 2,

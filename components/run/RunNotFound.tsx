@@ -12,7 +12,9 @@ export function RunNotFound({ runId }: { runId: string }) {
         again.
       </p>
       <p>
-        <Link href="/">Back to the scenario library</Link>
+        If it was stored, its <Link href={`/runs/${encodeURIComponent(runId)}/report`}>report</Link>{" "}
+        can replay, fork or reopen it. Or see <Link href="/runs">all runs</Link>, or go back to the{" "}
+        <Link href="/">scenario library</Link>.
       </p>
     </main>
   );
