@@ -340,6 +340,20 @@ export function defineRepositoryTests(label: string, makeDatabase: () => Promise
         expect(await db.commands.count(run.id)).toBe(3);
       });
 
+      it("truncates a log to its first commands, and numbering goes on from there", async () => {
+        const run = await db.runs.create({ scenario: basics(), seed: 11 });
+        for (let seq = 0; seq < 4; seq++) await db.commands.append(run.id, seq, crash(100 * seq));
+        expect(await db.commands.truncate(run.id, 2)).toBe(2);
+        await db.commands.append(run.id, 2, crash(150));
+        expect((await db.commands.list(run.id)).map((c) => [c.seq, c.atMs])).toEqual([
+          [0, 0],
+          [1, 100],
+          [2, 150],
+        ]);
+        expect(await db.commands.truncate(run.id, 5)).toBe(0);
+        await expect(db.commands.truncate(run.id, -1)).rejects.toBeInstanceOf(InvalidInputError);
+      });
+
       it("refuses a repeated number, an unknown run and an invalid command", async () => {
         const run = await db.runs.create({ scenario: basics(), seed: 10 });
         await db.commands.append(run.id, 0, crash(10));
