@@ -13,8 +13,10 @@ export function RunNotFound({ runId }: { runId: string }) {
       </p>
       <p>
         If it was stored, its <Link href={`/runs/${encodeURIComponent(runId)}/report`}>report</Link>{" "}
-        can replay, fork or reopen it. Or see <Link href="/runs">all runs</Link>, or go back to the{" "}
-        <Link href="/">scenario library</Link>.
+        can replay, fork or reopen it; <Link href="/runs">all runs</Link> lists every stored run.
+      </p>
+      <p>
+        <Link href="/">Back to the scenario library</Link>
       </p>
     </main>
   );
