@@ -2,12 +2,13 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import type { FaultWindowWire } from "../../../server/protocol";
-import { formatAxisTime, formatClock } from "../../ui/format";
+import { formatClock } from "../../ui/format";
 import {
   faultBands,
   fractionToTime,
   keyToTime,
   timeToFraction,
+  tickLabel,
   trackTicks,
 } from "./scrub-geometry";
 import styles from "./Timeline.module.css";
@@ -24,12 +25,15 @@ export function Scrubber({
   nowMs,
   headMs,
   windows,
+  forkAtMs,
   canSeek,
   onSeek,
 }: {
   nowMs: number;
   headMs: number;
   windows: FaultWindowWire[];
+  /** Where this run was forked from its parent: marked on the track. */
+  forkAtMs: number | null;
   canSeek: boolean;
   onSeek: (toMs: number) => void;
 }) {
@@ -106,6 +110,13 @@ export function Scrubber({
             title={`${b.label}: ${formatClock(b.startMs)} to ${b.endMs === null ? "now" : formatClock(b.endMs)}`}
           />
         ))}
+        {forkAtMs !== null ? (
+          <div
+            className={styles.forkMark}
+            style={{ left: pct(timeToFraction(forkAtMs, maxMs)) }}
+            title={`This run was forked from its parent at ${formatClock(forkAtMs)}`}
+          />
+        ) : null}
         {hoverMs !== null && dragMs === null ? (
           <div className={styles.hover} style={{ left: pct(timeToFraction(hoverMs, maxMs)) }}>
             <span>{formatClock(hoverMs)}</span>
@@ -133,7 +144,7 @@ export function Scrubber({
       <div className={styles.ticks} aria-hidden>
         {trackTicks(maxMs, 10).map((t) => (
           <span key={t} style={{ left: pct(timeToFraction(t, maxMs)) }}>
-            {formatAxisTime(t)}
+            {tickLabel(t)}
           </span>
         ))}
       </div>

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { saveOperatorSecret } from "../../api/operator-secret";
 import { Button } from "../../ui/Button";
-import { formatClock } from "../../ui/format";
+import { formatClock, formatDuration } from "../../ui/format";
 import { useIsOperator, useRunActions, useRunSelector } from "../store/run-context";
 import { Scrubber } from "./Scrubber";
 import styles from "./Timeline.module.css";
@@ -59,14 +59,24 @@ export function TimeTravel() {
           {busy === "seek"
             ? "seeking…"
             : behind >= 100
-              ? `${formatClock(behind)} before the furthest point`
+              ? `${formatDuration(behind)} back`
               : "at the furthest point"}
         </span>
+        {parent ? (
+          <span className={styles.parent} data-testid="fork-parent">
+            fork of{" "}
+            <Link href={`/runs/${encodeURIComponent(parent)}/report`} className="mono">
+              {parent}
+            </Link>
+            {forkAtMs !== null ? ` at ${formatClock(forkAtMs)}` : ""}
+          </span>
+        ) : null}
       </div>
       <Scrubber
         nowMs={nowMs}
         headMs={headMs}
         windows={windows}
+        forkAtMs={parent ? forkAtMs : null}
         canSeek={canTravel}
         onSeek={(t) => void seek(t)}
       />
@@ -100,16 +110,6 @@ export function TimeTravel() {
         ) : (
           "The operator controls time travel; this view follows."
         )}
-        {parent ? (
-          <span className={styles.parent} data-testid="fork-parent">
-            {" "}
-            Forked from{" "}
-            <Link href={`/runs/${encodeURIComponent(parent)}/report`} className="mono">
-              {parent}
-            </Link>
-            {forkAtMs !== null ? ` at ${formatClock(forkAtMs)}` : ""}.
-          </span>
-        ) : null}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import {
   faultBands,
   fractionToTime,
   keyToTime,
+  tickLabel,
   timeToFraction,
   trackTicks,
 } from "./scrub-geometry";
@@ -58,6 +59,13 @@ describe("scrubber geometry", () => {
     });
     const rows = bandRows([band("a", 0, 0.5), band("b", 0.2, 0.2), band("c", 0.45, 0.3)]);
     expect(rows.map((r) => r.map((b) => b.id))).toEqual([["a"], ["b", "c"]]);
+  });
+
+  it("labels ticks without rounding half seconds away", () => {
+    expect(tickLabel(500)).toBe("0.5s");
+    expect(tickLabel(2500)).toBe("2.5s");
+    expect(tickLabel(3000)).toBe("3s");
+    expect(tickLabel(65_000)).toBe("1:05");
   });
 
   it("ticks at round times", () => {

@@ -107,3 +107,12 @@ export function trackTicks(maxMs: number, count = 8): number[] {
   for (let t = 0; t <= maxMs + 1e-9; t += step) ticks.push(t);
   return ticks;
 }
+
+/** A tick's label: whole seconds as "12s" and "1:05", finer steps with a decimal ("2.5s"). */
+export function tickLabel(ms: number): string {
+  if (ms % 1000 === 0) {
+    const s = ms / 1000;
+    return s < 60 ? `${s}s` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  }
+  return `${(ms / 1000).toFixed(1)}s`;
+}

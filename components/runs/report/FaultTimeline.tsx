@@ -1,10 +1,10 @@
-import type { FaultWindowWire } from "../../../server/protocol";
-import type { StoredCommandWire, StoredRunWire } from "../../../server/protocol";
+import type { FaultWindowWire, StoredCommandWire, StoredRunWire } from "../../../server/protocol";
 import { Panel } from "../../ui/Panel";
-import { formatAxisTime, formatClock } from "../../ui/format";
+import { formatClock } from "../../ui/format";
 import {
   bandRows,
   faultBands,
+  tickLabel,
   timeToFraction,
   trackTicks,
 } from "../../run/timeline/scrub-geometry";
@@ -51,7 +51,7 @@ export function FaultTimeline({
         <div className={styles.axis} aria-hidden>
           {trackTicks(maxMs).map((t) => (
             <span key={t} className={styles.tick} style={{ left: pct(timeToFraction(t, maxMs)) }}>
-              {formatAxisTime(t)}
+              {tickLabel(t)}
             </span>
           ))}
         </div>
