@@ -1,12 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { dataNumber, snap, startFromLibrary, virtualMs } from "./fixtures";
-
-/** Steps a paused run forward by whole virtual seconds and waits until the clock shows it. */
-async function stepSeconds(page: Page, seconds: number) {
-  const target = (await virtualMs(page)) + seconds * 1000;
-  for (let i = 0; i < seconds; i++) await page.getByTestId("step-1s").click();
-  await expect.poll(() => virtualMs(page)).toBeGreaterThanOrEqual(target);
-}
+import { expect, test } from "@playwright/test";
+import { dataNumber, snap, startFromLibrary } from "./fixtures";
+import { stepSeconds } from "./runs-fixtures";
 
 test("the scrubber seeks back, and the clock and lanes show the earlier time", async ({
   page,
