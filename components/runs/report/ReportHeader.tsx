@@ -25,7 +25,7 @@ export function ReportHeader({ run, live }: { run: StoredRunWire; live: boolean 
     onSuccess: (answer) => router.push(liveHref(answer.live?.runId ?? run.id)),
   });
   const status = statusView(run.status);
-  const canReopen = !live && run.status !== "ended" && run.status !== "failed";
+  const canReopen = !live && run.status !== "failed";
   return (
     <header className={styles.header}>
       <div className={styles.headerText}>
