@@ -175,6 +175,12 @@ export class LiveRun {
 
   /** The furthest virtual time the run reached. */
   get headMs(): number {
+    return this.syncHead();
+  }
+
+  /** The head moves with the simulation, however it was moved (tests drive it directly). */
+  private syncHead(): number {
+    if (this.currentSim.now > this.head) this.head = this.currentSim.now;
     return this.head;
   }
 
@@ -305,6 +311,7 @@ export class LiveRun {
   private pushTick(body: FrameBody, wallNow: number): void {
     if (this.pendingPacing) body.pacing = this.pacer.state();
     if (this.pendingStatus) body.status = this.status;
+    this.syncHead();
     if (this.head !== this.reportedHead) {
       body.head = roundMs(this.head);
       this.reportedHead = this.head;
@@ -383,7 +390,7 @@ export class LiveRun {
       pacing: this.pacer.state(),
       viewers: this.viewers,
       overrides: this.spec.overrides,
-      headMs: roundMs(this.head),
+      headMs: roundMs(this.syncHead()),
       parentRunId: this.parentRunId,
       forkAtMs: this.forkAtMs,
     };
@@ -405,6 +412,9 @@ export class LiveRun {
       this.applyDueTape();
       if (sim.failure) throw sim.failure;
       result = sim.command(input);
+      // What the command set off at this very instant runs now, as in a replay to its time,
+      // so that the trace hash answered is the one a replay to `atMs` reaches.
+      if (result.ok) sim.runUntil(sim.now);
       if (sim.failure) throw sim.failure;
     } catch (e) {
       this.fail(e);
@@ -434,6 +444,7 @@ export class LiveRun {
     const sim = this.sim;
     const seq = sim.commandLog.length - 1;
     const entry = sim.commandLog[seq]!;
+    this.syncHead();
     if (this.tape.length > seq) {
       this.tape.length = seq;
       this.timeline.truncate(sim.now, seq);
@@ -541,7 +552,7 @@ export class LiveRun {
    */
   seek(toMs: number): TimeTravelResult {
     if (this.status === "failed") return { ok: false, message: "the run failed; fork it instead" };
-    if (toMs > this.head)
+    if (toMs > this.syncHead())
       return {
         ok: false,
         message: `the run reached ${roundMs(this.head)} ms; seek goes from 0 to there (advance goes further)`,
@@ -572,7 +583,7 @@ export class LiveRun {
    * that led there: what a fork starts from. This run is not touched.
    */
   startAt(atMs: number): RunStart | TimeTravelResult {
-    if (atMs > this.head)
+    if (atMs > this.syncHead())
       return { ok: false, message: `the run reached ${roundMs(this.head)} ms; fork at most there` };
     const messages = new MessageSampler();
     const sim = this.timeline.seek(atMs, this.tape, { onMessage: messages.onMessage });
