@@ -25,7 +25,8 @@ export function RunList() {
   const router = useRouter();
   const pathname = usePathname();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const runs = useQuery(storedRunsQuery(filters));
+  // Live runs move on: refreshed every few seconds while the list is open.
+  const runs = useQuery({ ...storedRunsQuery(filters), refetchInterval: 5000 });
   const setFilters = useCallback(
     (next: RunFilters) => {
       const query = filtersToParams(next).toString();
@@ -60,7 +61,12 @@ export function RunList() {
         <EmptyList filtered={isFiltered(filters)} onClear={() => setFilters(noFilters)} />
       ) : (
         <>
-          <RunTable runs={runs.data.items} fetching={runs.isFetching} onFilter={setFilters} />
+          <RunTable
+            runs={runs.data.items}
+            live={runs.data.runs}
+            fetching={runs.isFetching}
+            onFilter={setFilters}
+          />
           <Pagination page={runs.data} onPage={(page) => setFilters({ ...filters, page })} />
         </>
       )}

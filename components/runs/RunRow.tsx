@@ -15,10 +15,13 @@ export const reportHref = (id: string) => `${runHref(id)}/report`;
 /** One stored run: what, how it went, and where to go from it. */
 export function RunRow({
   run,
+  reachedMs,
   onDelete,
   onFilter,
 }: {
   run: RunListItem;
+  /** The virtual time it reached (for a live run, where it is now). */
+  reachedMs: number;
   onDelete: (run: RunListItem) => void;
   onFilter: (filters: RunFilters) => void;
 }) {
@@ -59,11 +62,13 @@ export function RunRow({
           {status.label}
         </Pill>
       </td>
-      <td title={new Date(run.createdAt).toLocaleString()}>
+      <td className={styles.created} title={new Date(run.createdAt).toLocaleString()}>
         {formatCreated(run.createdAt)}
         <div className={styles.sub}>{formatAgo(run.createdAt)}</div>
       </td>
-      <td className={`${styles.numCol} num`}>{formatClock(run.virtualMs)}</td>
+      <td className={`${styles.numCol} num`} data-testid="run-reached">
+        {formatClock(reachedMs)}
+      </td>
       <td>
         <span
           className={`${styles.verdict} ${styles[verdict.kind]}`}

@@ -80,7 +80,7 @@ export function ReportHeader({ run, live }: { run: StoredRunWire; live: boolean 
             className={styles.linkButton}
             data-testid="report-open-live"
           >
-            Watch live
+            {run.status === "ended" ? "Open run page" : "Watch live"}
           </Link>
         ) : canReopen ? (
           <Button

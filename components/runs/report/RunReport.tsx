@@ -12,6 +12,7 @@ import { FaultTimeline } from "./FaultTimeline";
 import { ReportCharts } from "./ReportCharts";
 import { CommandLog } from "./CommandLog";
 import { faultWindowsOf } from "./fault-windows";
+import { formatClock } from "../../ui/format";
 import styles from "./Report.module.css";
 
 /** A stored run's report: verdicts, outcome, fault timeline, charts, and replay, fork, export. */
@@ -40,6 +41,13 @@ export function RunReport({ runId }: { runId: string }) {
   return (
     <main className={styles.page} data-testid="run-report">
       <ReportHeader run={stored} live={live !== null} />
+      {live && live.nowMs > stored.virtualMs + 50 ? (
+        <p className={styles.liveNote} data-testid="report-live-note">
+          This run is live, now at {formatClock(live.nowMs)}. The report shows it as last stored, at{" "}
+          {formatClock(stored.virtualMs)}: a run is stored when it is paused, forked or ended.{" "}
+          <Link href={`/runs/${encodeURIComponent(runId)}`}>Watch it live</Link>
+        </p>
+      ) : null}
       <div className={styles.twoUp}>
         <OutcomeSummary run={stored} />
         <ReplayCheck run={stored} />
