@@ -44,8 +44,8 @@ export function RunReport({ runId }: { runId: string }) {
       {live && live.nowMs > stored.virtualMs + 50 ? (
         <p className={styles.liveNote} data-testid="report-live-note">
           This run is live, now at {formatClock(live.nowMs)}. The report shows it as last stored, at{" "}
-          {formatClock(stored.virtualMs)}: a run is stored when it is paused, forked or ended.{" "}
-          <Link href={`/runs/${encodeURIComponent(runId)}`}>Watch it live</Link>
+          {formatClock(stored.virtualMs)}: its outcome is stored each time it pauses, and when it
+          ends. <Link href={`/runs/${encodeURIComponent(runId)}`}>Watch it live</Link>
         </p>
       ) : null}
       <div className={styles.twoUp}>
