@@ -25,13 +25,14 @@ export function RunReport({ runId }: { runId: string }) {
     return (
       <main className={styles.page}>
         {storageError ? (
-          <StoreUnavailable detail={storageError} />
+          <StoreUnavailable detail={storageError} live={live === null} />
         ) : (
           <p>This run was never stored, so it has no report.</p>
         )}
         {live ? (
           <p className={styles.back}>
-            The run is live: <Link href={`/runs/${encodeURIComponent(runId)}`}>watch it</Link>.
+            The run is live and goes on without the store:{" "}
+            <Link href={`/runs/${encodeURIComponent(runId)}`}>watch it live</Link>.
           </p>
         ) : null}
       </main>
