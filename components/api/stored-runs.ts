@@ -45,7 +45,7 @@ export function refusal(body: unknown, status: number): StoredRunError {
       status === 503 ? "the run store is unavailable" : `the server answered ${status}`,
       status,
     );
-  const { error, issues, code } = parsed.data as typeof parsed.data & { code?: string };
+  const { error, issues, code } = parsed.data;
   return new StoredRunError(error, status, issues ?? [], code);
 }
 
