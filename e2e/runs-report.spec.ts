@@ -29,7 +29,7 @@ test("the report shows every verdict, and a replay reaches the same trace hash",
     await expect(verdicts.getByTestId(`verdict-${name}`)).not.toHaveAttribute("data-count", "");
   // The scenario's lesson: acks=1 loses acknowledged writes when the leader fails.
   const lost = verdicts.getByTestId("verdict-lostAckedWrites");
-  await expect(lost).toContainText("acknowledged to its producer, then lost");
+  await expect(lost).toContainText("acknowledged to a producer, then lost");
   expect(Number(await lost.getAttribute("data-count"))).toBeGreaterThan(0);
   await expect(lost).toContainText("First examples");
 

@@ -66,8 +66,8 @@ export function RunFiltersBar({
         >
           <option value="">all scenarios</option>
           {(scenarios.data ?? []).map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.title}
+            <option key={s.name} value={s.name} title={s.title}>
+              {s.name}
             </option>
           ))}
           {filters.scenario && !scenarios.data?.some((s) => s.name === filters.scenario) ? (

@@ -40,7 +40,7 @@ export function ReportHeader({ run, live }: { run: StoredRunWire; live: boolean 
             {status.label}
           </Pill>
           <span>
-            scenario <b>{run.scenario.title}</b>
+            scenario <b title={run.scenario.title}>{run.scenarioName}</b>
           </span>
           <span>
             seed{" "}

@@ -13,7 +13,7 @@ describe("verdicts in plain words", () => {
 
   it("count what went wrong, in the singular and the plural, with the usual cause", () => {
     expect(verdictWords("lostAckedWrites", 1).sentence).toBe(
-      "1 write was acknowledged to its producer, then lost from the committed log.",
+      "1 write was acknowledged to a producer, then lost from the committed log.",
     );
     const many = verdictWords("duplicateEffects", 1234);
     expect(many.ok).toBe(false);

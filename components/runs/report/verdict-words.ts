@@ -8,7 +8,7 @@ import type { CheckName } from "../../../server/protocol";
 const WORDS: Record<CheckName, { held: string; broke: (n: string) => string; cause: string }> = {
   lostAckedWrites: {
     held: "Every write acknowledged to a producer is in the committed log.",
-    broke: (n) => `${n} acknowledged to its producer, then lost from the committed log.`,
+    broke: (n) => `${n} acknowledged to a producer, then lost from the committed log.`,
     cause:
       "A leader acknowledged before its followers had the record (acks=1, or too small an ISR) and then failed; or a power loss took records that were never flushed.",
   },
