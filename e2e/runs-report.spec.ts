@@ -55,6 +55,11 @@ test("the report shows every verdict, and a replay reaches the same trace hash",
   await expect(page.getByTestId("replay-verdict")).toContainText("Equal");
   await snap(page, testInfo, "runs-10-report", { fullPage: true });
   await snap(page, testInfo, "runs-11-report-top");
+
+  // The run page's scrubber spans the whole run, with the same fault windows as bands.
+  await page.getByTestId("report-open-live").click();
+  await expect(page.getByTestId("scrubber-track")).toHaveAttribute("data-max-ms", "25000");
+  await snap(page, testInfo, "runs-23-scrubber-with-faults", { focus: "time-travel" });
 });
 
 test("a fork made from the report opens live, linked to its parent", async ({ page }, testInfo) => {
