@@ -210,6 +210,9 @@ export class LiveRun {
    * events. Returns whether there is more to do right now.
    */
   advance(sliceMs: number): boolean {
+    // A slice whose last event landed exactly on a step's target reached it without
+    // seeing it: nothing is left to simulate, so the step is done.
+    this.settleStep();
     if (!this.wantsWork) return false;
     const start = this.clock.now();
     const deadline = start + sliceMs;
@@ -242,6 +245,15 @@ export class LiveRun {
       this.cost.simulateMs += this.clock.now() - start;
     }
     return this.behind;
+  }
+
+  private settleStep(): void {
+    const target = this.pacer.stepTarget;
+    const sim = this.currentSim;
+    if (target === null || sim.now < target || sim.sched.peekTime() <= target) return;
+    if (this.tapeDue()) return;
+    this.pacer.stepTarget = null;
+    this.settleAdvances();
   }
 
   /** Checkpoints, the head, and advances that reached their end. */
