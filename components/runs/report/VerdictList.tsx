@@ -10,7 +10,10 @@ const EXAMPLES_SHOWN = 6;
 
 /** Every checker's verdict: the count, what it means here, the usual cause, the first examples. */
 export function VerdictList({ checks }: { checks: StoredRunWire["checks"] }) {
-  const failing = checks ? CHECKS.filter((c) => (checks[c.name]?.count ?? 0) > 0).length : 0;
+  // What broke comes first and wide; what held follows, compact.
+  const broken = CHECKS.filter((c) => (checks?.[c.name]?.count ?? 0) > 0);
+  const rest = CHECKS.filter((c) => !broken.includes(c));
+  const failing = broken.length;
   return (
     <Panel
       title="Checker verdicts"
@@ -23,11 +26,20 @@ export function VerdictList({ checks }: { checks: StoredRunWire["checks"] }) {
       }
       testId="report-verdicts"
     >
-      <div className={styles.verdicts}>
-        {CHECKS.map((c) => (
-          <Verdict key={c.name} name={c.name} title={c.title} result={checks?.[c.name] ?? null} />
-        ))}
-      </div>
+      {[broken, rest].map((group, i) =>
+        group.length > 0 ? (
+          <div key={i} className={i === 0 ? styles.brokenVerdicts : styles.verdicts}>
+            {group.map((c) => (
+              <Verdict
+                key={c.name}
+                name={c.name}
+                title={c.title}
+                result={checks?.[c.name] ?? null}
+              />
+            ))}
+          </div>
+        ) : null,
+      )}
     </Panel>
   );
 }
