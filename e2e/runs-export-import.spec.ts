@@ -1,15 +1,25 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { snap } from "./fixtures";
-import { freshSeed, runToEnd } from "./runs-fixtures";
+import { freshSeed, partitionB2, runToEnd, stepSeconds } from "./runs-fixtures";
 
 test("an exported run imports again with the same trace hash; a tampered file is refused", async ({
   page,
 }, testInfo) => {
   const seed = freshSeed();
-  const runId = await runToEnd(page, "power-loss", seed);
+  // With an operator command in its log: the file carries it, the import replays it.
+  const runId = await runToEnd(page, "power-loss", seed, async () => {
+    await stepSeconds(page, 2);
+    await partitionB2(page);
+    await stepSeconds(page, 2);
+    await page.getByTestId("fault-panel").getByRole("button", { name: "End" }).click();
+  });
   await page.goto(`/runs/${runId}/report`);
   const stored = (await page.getByTestId("report-trace-hash").textContent())!.trim();
+  await expect(page.getByTestId("report-commands")).toContainText("inject partition b2");
+  await expect(page.getByTestId("report-commands")).toContainText("end fault op1");
+  await expect(page.getByTestId("report-timeline")).toContainText("partition b2");
+  await snap(page, testInfo, "runs-13-report-with-commands", { fullPage: true });
 
   const download = page.waitForEvent("download");
   await page.getByTestId("report-export").click();
@@ -19,11 +29,13 @@ test("an exported run imports again with the same trace hash; a tampered file is
     format: string;
     seed: number;
     traceHash: string;
+    commands: unknown[];
     checks: Record<string, { count: number; examples: number[] }>;
   };
   expect(exported.format).toBe("convergence-lab-run");
   expect(exported.seed).toBe(seed);
   expect(exported.traceHash).toBe(stored);
+  expect(exported.commands).toHaveLength(2);
 
   // Import it: a new run, whose report has the same hash.
   await page.goto("/runs");

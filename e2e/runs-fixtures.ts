@@ -18,9 +18,18 @@ export async function stepSeconds(page: Page, seconds: number) {
   await expect.poll(() => virtualMs(page)).toBeGreaterThanOrEqual(target);
 }
 
-/** Starts a scenario and plays it at full speed to its end; returns the run id. */
-export async function runToEnd(page: Page, scenario: string, seed: number): Promise<string> {
+/**
+ * Starts a scenario and plays it at full speed to its end; returns the run id. `before`
+ * acts on the paused run first (operator commands, which the stored log then holds).
+ */
+export async function runToEnd(
+  page: Page,
+  scenario: string,
+  seed: number,
+  before?: () => Promise<void>,
+): Promise<string> {
   const runId = await startFromLibrary(page, scenario, { seed });
+  if (before) await before();
   await setSpeed(page, "max");
   await page.getByTestId("resume").click();
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "finished", {
@@ -33,4 +42,13 @@ export async function runToEnd(page: Page, scenario: string, seed: number): Prom
 export async function listBySeed(page: Page, seed: number) {
   await page.goto(`/runs?seed=${seed}`);
   await expect(page.getByTestId("run-list-page")).toBeVisible();
+}
+
+/** Cuts broker b2 off from everyone else (an operator command), for `durationMs`. */
+export async function partitionB2(page: Page) {
+  const panel = page.getByTestId("fault-panel");
+  await panel.getByTestId("fault-kind-partition").click();
+  await panel.getByTestId("side-a-b2").check();
+  await panel.getByTestId("inject-fault").click();
+  await expect(panel.getByTestId("fault-message")).toContainText("Injected");
 }

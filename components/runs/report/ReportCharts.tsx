@@ -46,7 +46,10 @@ export function ReportCharts({
   const charts = useMemo(
     () =>
       history.data
-        ? CHART_SPECS.map((spec) => ({ spec, data: spec.build(history.data.samples, groups) }))
+        ? CHART_SPECS.map((spec) => ({
+            spec,
+            data: spec.build(history.data.samples, groups),
+          })).filter((c) => c.data.series.length > 0)
         : [],
     [history.data, groups],
   );
@@ -69,6 +72,11 @@ export function ReportCharts({
         ) : null
       }
     >
+      {history.data && groups.length === 0 ? (
+        <p className={styles.muted}>
+          This scenario has no consumer group, so there is no consumer lag or redelivery to draw.
+        </p>
+      ) : null}
       <div ref={ref} className={chartStyles.grid}>
         {history.isPending ? (
           <p className={styles.muted}>Recomputing the run&apos;s metrics…</p>
