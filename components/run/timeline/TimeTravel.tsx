@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { saveOperatorSecret } from "../../api/operator-secret";
@@ -28,14 +28,32 @@ export function TimeTravel() {
   const forkAtMs = useRunSelector((v) => v.meta?.forkAtMs ?? null);
   const [busy, setBusy] = useState<"seek" | "fork" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const canTravel = operator && status !== "failed" && status !== "connecting" && busy === null;
+  // Where the operator asked to go: the thumb stays there while the seek is under way.
+  const [target, setTarget] = useState<number | null>(null);
+  const inFlight = useRef(false);
+  const queued = useRef<number | null>(null);
+  const canTravel = operator && status !== "failed" && status !== "connecting" && busy !== "fork";
 
+  /** One seek at a time; a thumb moved again meanwhile seeks once the current one is done. */
   const seek = async (toMs: number) => {
-    setBusy("seek");
+    setTarget(toMs);
     setError(null);
-    const result = await actions.seek(toMs);
+    if (inFlight.current) {
+      queued.current = toMs;
+      return;
+    }
+    inFlight.current = true;
+    setBusy("seek");
+    let next: number | null = toMs;
+    while (next !== null) {
+      queued.current = null;
+      const result = await actions.seek(next);
+      if (!result.ok) setError(result.message);
+      next = queued.current;
+    }
+    inFlight.current = false;
     setBusy(null);
-    if (!result.ok) setError(result.message);
+    setTarget(null);
   };
   const fork = async () => {
     setBusy("fork");
@@ -73,7 +91,7 @@ export function TimeTravel() {
         ) : null}
       </div>
       <Scrubber
-        nowMs={nowMs}
+        nowMs={target ?? nowMs}
         headMs={headMs}
         windows={windows}
         forkAtMs={parent ? forkAtMs : null}
@@ -84,7 +102,7 @@ export function TimeTravel() {
         <Button
           size="sm"
           onClick={() => void fork()}
-          disabled={!canTravel}
+          disabled={!canTravel || busy !== null}
           title={
             operator
               ? `Start a new run from the state at ${formatClock(nowMs)}; this run stays as it is`
