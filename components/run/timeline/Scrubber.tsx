@@ -39,6 +39,8 @@ export function Scrubber({
 }) {
   const track = useRef<HTMLDivElement | null>(null);
   const keyTimer = useRef<number | null>(null);
+  // The time the last key moved the thumb to, at once: keys can come faster than renders.
+  const keyTarget = useRef<number | null>(null);
   const [dragMs, setDragMs] = useState<number | null>(null);
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const maxMs = Math.max(headMs, nowMs, 1);
@@ -72,9 +74,10 @@ export function Scrubber({
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!canSeek) return;
-    const t = keyToTime(e.key, e.shiftKey, shownMs, maxMs);
+    const t = keyToTime(e.key, e.shiftKey, keyTarget.current ?? shownMs, maxMs);
     if (t === null) return;
     e.preventDefault();
+    keyTarget.current = t;
     setDragMs(t);
     // Held keys move the thumb; the run seeks once they rest.
     if (keyTimer.current !== null) window.clearTimeout(keyTimer.current);
