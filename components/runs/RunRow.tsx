@@ -4,7 +4,7 @@ import { Button } from "../ui/Button";
 import { Pill } from "../ui/Pill";
 import { formatClock } from "../ui/format";
 import { noFilters, type RunFilters } from "./run-filters";
-import { statusView } from "./run-status";
+import { listTitle, statusView } from "./run-status";
 import { summarizeVerdicts } from "./verdicts";
 import { formatAgo, formatCreated } from "./format-time";
 import styles from "./Runs.module.css";
@@ -30,8 +30,8 @@ export function RunRow({
   return (
     <tr data-testid={`run-row-${run.id}`} data-status={run.status}>
       <td>
-        <Link href={reportHref(run.id)} className={styles.runTitle}>
-          {run.title}
+        <Link href={reportHref(run.id)} className={styles.runTitle} title={run.title}>
+          {listTitle(run.title, run.seed)}
         </Link>
         <div className={styles.sub}>
           <span className="mono">{run.id}</span>

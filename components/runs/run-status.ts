@@ -25,3 +25,11 @@ const STATUS: Record<string, { label: string; tone: Tone; explains: string }> = 
 export function statusView(status: string): { label: string; tone: Tone; explains: string } {
   return STATUS[status] ?? { label: status, tone: "muted", explains: "" };
 }
+
+/** A run's title without the " (seed N)" the server appends by default: the list shows the seed. */
+export function listTitle(title: string, seed: number): string {
+  const suffix = ` (seed ${seed})`;
+  return title.endsWith(suffix) && title.length > suffix.length
+    ? title.slice(0, -suffix.length)
+    : title;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeVerdicts } from "./verdicts";
-import { statusView } from "./run-status";
+import { listTitle, statusView } from "./run-status";
 
 describe("verdict summary", () => {
   it("says when there is no verdict yet", () => {
@@ -26,5 +26,13 @@ describe("status words", () => {
     expect(statusView("failed")).toMatchObject({ label: "error", tone: "bad" });
     expect(statusView("interrupted").tone).toBe("warn");
     expect(statusView("mystery")).toMatchObject({ label: "mystery", tone: "muted" });
+  });
+});
+
+describe("titles in the list", () => {
+  it("drop the default seed suffix, which the seed column shows", () => {
+    expect(listTitle("Replication basics (seed 7)", 7)).toBe("Replication basics");
+    expect(listTitle("Replication basics (seed 7)", 8)).toBe("Replication basics (seed 7)");
+    expect(listTitle("My own title", 7)).toBe("My own title");
   });
 });
