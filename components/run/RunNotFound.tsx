@@ -12,6 +12,10 @@ export function RunNotFound({ runId }: { runId: string }) {
         again.
       </p>
       <p>
+        If it was stored, its <Link href={`/runs/${encodeURIComponent(runId)}/report`}>report</Link>{" "}
+        can replay, fork or reopen it; <Link href="/runs">all runs</Link> lists every stored run.
+      </p>
+      <p>
         <Link href="/">Back to the scenario library</Link>
       </p>
     </main>

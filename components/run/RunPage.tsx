@@ -19,6 +19,7 @@ import { RunCharts } from "./charts/RunCharts";
 import { SequenceDiagram } from "./sequence/SequenceDiagram";
 import { MessageInspector } from "./checks/MessageInspector";
 import { ProducerStrip } from "./groups/ProducerStrip";
+import { TimeTravel } from "./timeline/TimeTravel";
 import styles from "./RunPage.module.css";
 
 /**
@@ -48,6 +49,7 @@ export function RunPage({ runId }: { runId: string }) {
           <RunHeader runId={runId} />
           <ConnectionNotice />
           <main className={styles.main}>
+            <TimeTravel />
             <CheckerPanel />
             <div className={styles.grid}>
               <div className={styles.left}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import styles from "./AppHeader.module.css";
 
-/** The thin bar at the top of every page: product name and the way back to the library. */
+/** The thin bar at the top of every page: product name, the library and the stored runs. */
 export function AppHeader() {
   return (
     <header className={styles.bar}>
@@ -18,6 +18,9 @@ export function AppHeader() {
       </Link>
       <nav className={styles.nav}>
         <Link href="/">Scenarios</Link>
+        <Link href="/runs" data-testid="nav-runs">
+          Runs
+        </Link>
       </nav>
     </header>
   );

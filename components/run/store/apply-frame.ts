@@ -60,6 +60,8 @@ export function applyFrame(prev: RunView, f: FrameMessage): FrameOutcome {
     ...prev,
     seq: f.seq,
     nowMs: f.t,
+    // Sent when it changes (a new command after a seek back drops it to the present).
+    headMs: Math.max(f.head ?? prev.headMs, f.t),
     events: f.ev,
     rate: f.rate,
     pacing: f.pacing ?? prev.pacing,

@@ -194,4 +194,31 @@ describe("the run store", () => {
     expect(out.gap).toBe(true);
     expect(out.view).toBe(view);
   });
+
+  it("shows the earlier state after a seek, and keeps the furthest time as the head", () => {
+    const scenario = findBuiltin("acks-failover")!;
+    const clock = new FakeClock();
+    const run = new LiveRun("r", "s", { scenario, seed: 2, overrides: [], paused: false }, clock);
+    let view = applySnapshot(run.snapshot("viewer"));
+    for (let t = 0; t < 6000; t += 100) {
+      clock.t += 100;
+      run.advance(1e9);
+      run.tick();
+      view = applyFrame(view, run.frameSince(view.seq)!).view;
+    }
+    const head = view.nowMs;
+    expect(view.headMs).toBe(head);
+    const seek = run.seek(2500);
+    expect(seek.ok).toBe(true);
+    // Every client's next message after a seek is a snapshot.
+    let after = applySnapshot(run.snapshot("viewer"));
+    expect(after.nowMs).toBe(2500);
+    expect(after.headMs).toBe(head);
+    expect(after.pacing.paused).toBe(true);
+    expectTruth(after, run);
+    run.tick();
+    const frame = run.frameSince(after.seq);
+    if (frame) after = applyFrame(after, frame).view;
+    expect(after.headMs).toBe(head);
+  });
 });

@@ -12,6 +12,11 @@ export type PacingRequest =
 
 export type ActionResult = { ok: true; faultId?: string } | { ok: false; message: string };
 
+/** A fork made over the socket: the new run, and the secret to steer it (given once). */
+export type ForkResult =
+  | { ok: true; runId: string; operatorSecret: string; atMs: number }
+  | { ok: false; message: string };
+
 export type MessageHistory = Omit<HistoryResultMessage, "type" | "requestId">;
 
 /** What the run page can ask of the server; RunConnection implements it over the socket. */
@@ -22,4 +27,8 @@ export interface RunActions {
   history(eventId: number): Promise<MessageHistory>;
   /** Records of replica `r` (index in the partition's replica list) from `from`. */
   logRange(p: number, r: number, from: number, count: number): Promise<WireRecordDetail[]>;
+  /** Time travel (operator): rebuild the run at `toMs`, paused; every viewer gets a snapshot. */
+  seek(toMs: number): Promise<ActionResult>;
+  /** A new live run from this run's state at `atMs`; this run is not touched. */
+  fork(atMs: number): Promise<ForkResult>;
 }

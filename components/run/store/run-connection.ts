@@ -13,7 +13,13 @@ import { FrameStore } from "./frame-store";
 import { applySnapshot } from "./apply-snapshot";
 import { applyCommandResult, applyFrame } from "./apply-frame";
 import { emptyRunView, type RunView } from "./run-view";
-import type { ActionResult, MessageHistory, PacingRequest, RunActions } from "./run-actions";
+import type {
+  ActionResult,
+  ForkResult,
+  MessageHistory,
+  PacingRequest,
+  RunActions,
+} from "./run-actions";
 import type { WireRecordDetail } from "../../../server/protocol";
 
 type Pending = { resolve: (m: ServerMessage) => void; timer: number };
@@ -167,6 +173,22 @@ export class RunConnection implements RunActions {
     const answer = await this.request({ type: "logRange", p, r, from, count });
     if (answer.type !== "logRange") return [];
     return answer.recs;
+  }
+
+  async seek(toMs: number): Promise<ActionResult> {
+    return toResult(await this.request({ type: "seek", runId: this.runId, toMs }));
+  }
+
+  async fork(atMs: number): Promise<ForkResult> {
+    const answer = await this.request({ type: "fork", runId: this.runId, atMs });
+    if (answer.type === "forked")
+      return {
+        ok: true,
+        runId: answer.runId,
+        operatorSecret: answer.operatorSecret,
+        atMs: answer.atMs,
+      };
+    return { ok: false, message: answer.type === "error" ? answer.message : "unexpected answer" };
   }
 }
 

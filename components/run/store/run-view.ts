@@ -148,6 +148,9 @@ export interface RunMeta {
   durationMs: number;
   createdAt: string;
   overrides: { path: string; value: unknown }[];
+  /** The run it was forked from and the virtual time of the fork, or null. */
+  parentRunId: string | null;
+  forkAtMs: number | null;
 }
 
 export type ViewStatus = "connecting" | RunStatus;
@@ -162,6 +165,8 @@ export interface RunView {
   /** Sequence number of the state held, for frame continuity. */
   seq: number;
   nowMs: number;
+  /** The furthest virtual time the run reached: time travel goes anywhere in 0..headMs. */
+  headMs: number;
   events: number;
   /** Achieved speed over the last tick. */
   rate: number;
@@ -189,6 +194,7 @@ export const emptyRunView: RunView = {
   connection: "connecting",
   seq: 0,
   nowMs: 0,
+  headMs: 0,
   events: 0,
   rate: 0,
   pacing: { paused: true, speed: 1 },
