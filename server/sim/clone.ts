@@ -16,9 +16,15 @@ function copy(value: unknown, memo: Map<object, unknown>): unknown {
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
+    // slice() copies the elements in one go (a memcpy for packed arrays); only elements
+    // that are mutable objects need a deep copy. Replica logs, the largest arrays, hold
+    // frozen records only, so this is most of a checkpoint's cost.
+    const out = (value as unknown[]).slice();
     memo.set(value, out);
-    for (let i = 0; i < value.length; i++) out[i] = copy(value[i], memo);
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i];
+      if (typeof x === "object" && x !== null && !Object.isFrozen(x)) out[i] = copy(x, memo);
+    }
     return out;
   }
   if (ArrayBuffer.isView(value)) {

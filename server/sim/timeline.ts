@@ -72,9 +72,24 @@ export class Timeline {
    * The run's state at `atMs`, given the run's whole command log. The result is a new,
    * independent simulation; a fork takes it as its start and goes its own way.
    */
-  seek(atMs: number, commands: readonly CommandLogEntry[], hooks = {}): Simulation {
+  seek(
+    atMs: number,
+    commands: readonly CommandLogEntry[],
+    hooks = {},
+    current?: Simulation,
+  ): Simulation {
     let base = this.checkpoints[0]!;
     for (const c of this.checkpoints) if (c.now <= atMs) base = c;
+    // Seeking forward (or a short way back past no checkpoint): the run's own state is a
+    // nearer start than any checkpoint. Its command log is a prefix of `commands`.
+    if (
+      current !== undefined &&
+      current.failure === null &&
+      current.now <= atMs &&
+      current.now > base.now &&
+      current.commandLog.length <= commands.length
+    )
+      base = current;
     const sim = base.clone("fork", hooks);
     for (let i = base.commandLog.length; i < commands.length; i++) {
       const entry = commands[i]!;

@@ -65,6 +65,21 @@ describe("time travel", () => {
     expect(sim.hash.digest()).toBe(straight(36_000).hash.digest());
   });
 
+  it("seeking forward from a state rebuilt earlier starts from that state, exactly", () => {
+    const { sim, timeline } = liveRun(36_000);
+    // Back to 11 s (before both commands), then forward past them from there.
+    const back = timeline.seek(11_000, sim.commandLog);
+    expect(back.commandLog).toHaveLength(0);
+    for (const at of [11_000, 12_000, 17_500, 33_333]) {
+      const forward = timeline.seek(at, sim.commandLog, {}, back);
+      expect(forward.hash.digest(), `at ${at}`).toBe(straight(at).hash.digest());
+      expect(resultOf(forward).checks).toEqual(resultOf(straight(at)).checks);
+    }
+    // The state it started from is left as it was.
+    expect(back.now).toBe(11_000);
+    expect(back.hash.digest()).toBe(straight(11_000).hash.digest());
+  });
+
   it("a fork from a point goes its own way and leaves the parent as it was", () => {
     const { sim, timeline } = liveRun(20_000);
     const parentHash = sim.hash.digest();
