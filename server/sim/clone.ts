@@ -6,13 +6,28 @@
  * so a checkpoint costs the arrays that hold them, not the records.
  * Functions are kept by reference; state must not hold closures over `this`.
  */
+/**
+ * Arrays that hold only frozen objects (replica logs, the committed view): registered
+ * where they are made, so a clone copies them with one slice() and no look at each of
+ * their hundreds of thousands of records. The clone's copy is registered too.
+ */
+const frozenItemArrays = new WeakSet<readonly unknown[]>();
+
+/** Registers an array whose elements are, and will stay, frozen objects or primitives. */
+export function frozenItems<T>(array: T[]): T[] {
+  frozenItemArrays.add(array);
+  return array;
+}
+
 export function deepClone<T>(root: T, memo = new Map<object, unknown>()): T {
   return copy(root, memo) as T;
 }
 
 function copy(value: unknown, memo: Map<object, unknown>): unknown {
   if (typeof value !== "object" || value === null) return value;
-  if (Object.isFrozen(value)) return value;
+  // Frozen objects are shared. isExtensible is a bit on the object's map, where isFrozen
+  // inspects every property; nothing in the state is sealed or non-extensible but frozen.
+  if (!Object.isExtensible(value)) return value;
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
   if (Array.isArray(value)) {
@@ -21,9 +36,13 @@ function copy(value: unknown, memo: Map<object, unknown>): unknown {
     // frozen records only, so this is most of a checkpoint's cost.
     const out = (value as unknown[]).slice();
     memo.set(value, out);
+    if (frozenItemArrays.has(value)) {
+      frozenItemArrays.add(out);
+      return out;
+    }
     for (let i = 0; i < out.length; i++) {
       const x = out[i];
-      if (typeof x === "object" && x !== null && !Object.isFrozen(x)) out[i] = copy(x, memo);
+      if (typeof x === "object" && x !== null && Object.isExtensible(x)) out[i] = copy(x, memo);
     }
     return out;
   }

@@ -1,4 +1,5 @@
 import type { LogRecord } from "./model";
+import { frozenItems } from "./clone";
 
 /** What a leader knows of one follower, learned from its fetches. */
 export interface FollowerState {
@@ -34,7 +35,7 @@ export interface PendingProduce {
  * boundary and leader-epoch cache, and, while it leads, what it knows of its followers.
  */
 export class Replica {
-  log: LogRecord[] = [];
+  log: LogRecord[] = frozenItems([]);
   hw = 0;
   /** Records below this offset are on disk and survive a power loss. */
   flushed = 0;

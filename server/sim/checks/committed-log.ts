@@ -2,6 +2,7 @@ import type { LogRecord } from "../model";
 import type { EventTable } from "../events";
 import { GrowableInt32 } from "../growable";
 import { ExampleList } from "./examples";
+import { frozenItems } from "../clone";
 
 /**
  * Follows each partition's committed log (the authoritative leader's records below
@@ -31,7 +32,7 @@ export class CommittedLog {
     partitions: number,
     private readonly events: EventTable,
   ) {
-    this.view = Array.from({ length: partitions }, () => []);
+    this.view = Array.from({ length: partitions }, () => frozenItems<LogRecord>([]));
     this.duplicateOffsets = Array.from({ length: partitions }, () => []);
     this.lastSeqNo = Array.from({ length: partitions }, () => new Map());
   }
