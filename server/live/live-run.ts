@@ -87,6 +87,8 @@ export class LiveRun {
   private lastTickVirtual = 0;
   private snapshotCache: { seq: number; body: Omit<SnapshotMessage, "role" | "requestId"> } | null =
     null;
+  /** Operators waiting for an `advance` to reach its target (answered in order). */
+  private readonly advanceWaiters: { target: number; done: (atMs: number) => void }[] = [];
   /** Wall ms spent simulating and building ticks: the server's cost of this run. */
   readonly cost = { simulateMs: 0, tickMs: 0 };
 
@@ -142,7 +144,9 @@ export class LiveRun {
     const end = this.scenario.durationMs;
     try {
       for (;;) {
-        const target = Math.min(this.pacer.target(this.clock.now(), sim.now), end);
+        // An advance waiting to be answered is a stop: its ack must see the run exactly there.
+        const stop = this.advanceWaiters[0]?.target ?? Infinity;
+        const target = Math.min(this.pacer.target(this.clock.now(), sim.now), end, stop);
         if (target <= sim.now && sim.sched.peekTime() > target) break;
         const n = sim.runBudget(target, EVENTS_PER_CLOCK_CHECK);
         if (sim.failure) throw sim.failure;
@@ -158,6 +162,7 @@ export class LiveRun {
       this.fail(e);
     } finally {
       this.cost.simulateMs += this.clock.now() - start;
+      this.settleAdvances();
     }
     return this.behind;
   }
@@ -336,6 +341,36 @@ export class LiveRun {
     this.pacer.stepTarget = Math.min(end, from + (by === "100ms" ? 100 : 1000));
   }
 
+  /**
+   * Pauses, then advances exactly `ms` of virtual time (stopping at the end of the run);
+   * `done` is called with the time reached once every event up to the target has run.
+   * Advances add up with steps and with each other, like steps do.
+   */
+  advanceBy(ms: number, done: (atMs: number) => void): void {
+    this.pause();
+    const from = this.pacer.stepTarget ?? this.sim.now;
+    const target = Math.min(this.scenario.durationMs, from + ms);
+    if (this.status === "running") this.pacer.stepTarget = target;
+    this.advanceWaiters.push({ target, done });
+    this.settleAdvances();
+  }
+
+  /** Answers the advances whose target the run has reached (or that can never be reached). */
+  private settleAdvances(): void {
+    if (this.advanceWaiters.length === 0) return;
+    const sim = this.sim;
+    const over = this.status !== "running";
+    while (this.advanceWaiters.length > 0) {
+      const w = this.advanceWaiters[0]!;
+      const reached = sim.now >= w.target && sim.sched.peekTime() > w.target;
+      if (!over && !reached) return;
+      this.advanceWaiters.shift();
+      if (this.pacer.stepTarget !== null && this.pacer.stepTarget <= sim.now)
+        this.pacer.stepTarget = null;
+      w.done(roundMs(sim.now));
+    }
+  }
+
   pacing(): Pacing {
     return this.pacer.state();
   }
@@ -402,6 +437,7 @@ export class LiveRun {
     this.status = status;
     this.pendingStatus = true;
     this.snapshotCache = null;
+    this.settleAdvances();
   }
 
   /** Whether a status change waits for the next tick (the manager ticks soon, then). */

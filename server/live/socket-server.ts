@@ -200,6 +200,16 @@ export class LiveServer {
       case "speed":
         run.setSpeed(msg.speed);
         return this.pacingChanged(client, run, msg);
+      case "advance":
+        if (msg.runId !== run.id)
+          return refuse("unknownRun", `this connection watches run ${run.id}, not ${msg.runId}`);
+        run.advanceBy(msg.ms, (atMs) => {
+          this.manager.requestTick(run);
+          this.send(client, { type: "ack", ...rid, of: "advance", atMs });
+        });
+        this.manager.kickWork();
+        this.manager.requestTick(run);
+        return;
       case "history":
         this.send(client, run.history(msg.eventId, msg.requestId));
         return;

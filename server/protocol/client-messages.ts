@@ -61,6 +61,22 @@ export const logRangeRequestSchema = z.strictObject({
   count: z.number().int().min(1).max(1000),
 });
 
+/**
+ * Pause, then advance exactly `ms` virtual milliseconds (operator only; stops at the end
+ * of the scenario). Answered with ack (`atMs`: the virtual time reached) once the run is
+ * there, for automation and teaching scripts that must know where the run stands.
+ */
+export const advanceMessageSchema = z.strictObject({
+  type: z.literal("advance"),
+  ...rid,
+  runId: runIdSchema,
+  ms: z
+    .number()
+    .finite()
+    .min(0)
+    .max(24 * 3_600_000),
+});
+
 export const clientMessageSchema = z.discriminatedUnion("type", [
   joinMessageSchema,
   leaveMessageSchema,
@@ -71,6 +87,7 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   speedMessageSchema,
   historyRequestSchema,
   logRangeRequestSchema,
+  advanceMessageSchema,
 ]);
 
 export type JoinMessage = z.infer<typeof joinMessageSchema>;
@@ -82,6 +99,7 @@ export type StepMessage = z.infer<typeof stepMessageSchema>;
 export type SpeedMessage = z.infer<typeof speedMessageSchema>;
 export type HistoryRequest = z.infer<typeof historyRequestSchema>;
 export type LogRangeRequest = z.infer<typeof logRangeRequestSchema>;
+export type AdvanceMessage = z.infer<typeof advanceMessageSchema>;
 /** What the server holds after parsing (defaults applied). */
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 /** What a client sends (fields with defaults may be left out). */
@@ -99,4 +117,5 @@ export const OPERATOR_ONLY: ReadonlySet<ClientMessageType> = new Set([
   "resume",
   "step",
   "speed",
+  "advance",
 ]);

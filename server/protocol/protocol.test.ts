@@ -31,6 +31,8 @@ function describeMessage(m: ClientMessage): string {
       return `history ${m.eventId}`;
     case "logRange":
       return `logRange ${m.p}/${m.r}`;
+    case "advance":
+      return `advance ${m.ms}`;
     default:
       return assertNever(m, "client message");
   }
@@ -51,6 +53,7 @@ describe("client messages", () => {
       { type: "speed", speed: "max" },
       { type: "history", eventId: 0 },
       { type: "logRange", p: 0, r: 2, from: 10, count: 1000 },
+      { type: "advance", runId: "abc", ms: 1500 },
     ];
     for (const v of valid) {
       const parsed = clientMessageSchema.parse(v);
@@ -84,7 +87,14 @@ describe("client messages", () => {
   });
 
   it("mark the operator's messages", () => {
-    expect([...OPERATOR_ONLY].sort()).toEqual(["command", "pause", "resume", "speed", "step"]);
+    expect([...OPERATOR_ONLY].sort()).toEqual([
+      "advance",
+      "command",
+      "pause",
+      "resume",
+      "speed",
+      "step",
+    ]);
     for (const t of OPERATOR_ONLY) expect(clientMessageTypes).toContain(t);
   });
 });

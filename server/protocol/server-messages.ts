@@ -130,6 +130,8 @@ export const ackMessageSchema = z.object({
   type: z.literal("ack"),
   ...rid,
   of: z.enum(clientMessageTypes as [ClientMessageType, ...ClientMessageType[]]),
+  /** For advance: the virtual time the run stands at now. */
+  atMs: z.number().optional(),
 });
 
 export const historyResultMessageSchema = z.object({
