@@ -19,6 +19,9 @@ import { RunCharts } from "./charts/RunCharts";
 import { SequenceDiagram } from "./sequence/SequenceDiagram";
 import { MessageInspector } from "./checks/MessageInspector";
 import { ProducerStrip } from "./groups/ProducerStrip";
+import { TeachingProvider } from "./teaching/teaching-context";
+import { TeachingPanel } from "./teaching/TeachingPanel";
+import { AutomationHooks } from "./automation/AutomationHooks";
 import styles from "./RunPage.module.css";
 
 /**
@@ -44,41 +47,45 @@ export function RunPage({ runId }: { runId: string }) {
   return (
     <RunProvider store={connection.store} actions={connection}>
       <RunUiProvider>
-        <div className={styles.page} data-testid="run-page">
-          <RunHeader runId={runId} />
-          <ConnectionNotice />
-          <main className={styles.main}>
-            <CheckerPanel />
-            <div className={styles.grid}>
-              <div className={styles.left}>
-                <Gate>
-                  <Topology />
-                </Gate>
-                <FaultPanel />
+        <TeachingProvider runId={runId}>
+          <div className={styles.page} data-testid="run-page">
+            <RunHeader runId={runId} />
+            <ConnectionNotice />
+            <main className={styles.main}>
+              <CheckerPanel />
+              <div className={styles.grid}>
+                <div className={styles.left}>
+                  <Gate>
+                    <Topology />
+                  </Gate>
+                  <FaultPanel />
+                </div>
+                <div className={styles.right}>
+                  <Gate>
+                    <PartitionLanes />
+                  </Gate>
+                  <Gate>
+                    <ProducerStrip />
+                  </Gate>
+                </div>
               </div>
-              <div className={styles.right}>
+              <Gate>
+                <RunCharts />
+              </Gate>
+              <div className={styles.bottom}>
                 <Gate>
-                  <PartitionLanes />
+                  <ConsumerGroups />
                 </Gate>
                 <Gate>
-                  <ProducerStrip />
+                  <SequenceDiagram />
                 </Gate>
               </div>
-            </div>
-            <Gate>
-              <RunCharts />
-            </Gate>
-            <div className={styles.bottom}>
-              <Gate>
-                <ConsumerGroups />
-              </Gate>
-              <Gate>
-                <SequenceDiagram />
-              </Gate>
-            </div>
-          </main>
-          <MessageInspector />
-        </div>
+            </main>
+            <MessageInspector />
+            <TeachingPanel />
+            <AutomationHooks runId={runId} />
+          </div>
+        </TeachingProvider>
       </RunUiProvider>
     </RunProvider>
   );

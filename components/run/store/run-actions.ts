@@ -12,6 +12,8 @@ export type PacingRequest =
 
 export type ActionResult = { ok: true; faultId?: string } | { ok: false; message: string };
 
+export type AdvanceResult = { ok: true; atMs: number } | { ok: false; message: string };
+
 export type MessageHistory = Omit<HistoryResultMessage, "type" | "requestId">;
 
 /** What the run page can ask of the server; RunConnection implements it over the socket. */
@@ -20,6 +22,10 @@ export interface RunActions {
   pace(request: PacingRequest): Promise<ActionResult>;
   command(command: OperatorCommandInput): Promise<ActionResult>;
   history(eventId: number): Promise<MessageHistory>;
+  /** Pauses and advances exactly `ms` of virtual time; resolves once the server is there. */
+  advance(ms: number): Promise<AdvanceResult>;
+  /** Joins again for a fresh snapshot, so that every number held is exact at the current time. */
+  resync(): Promise<ActionResult>;
   /** Records of replica `r` (index in the partition's replica list) from `from`. */
   logRange(p: number, r: number, from: number, count: number): Promise<WireRecordDetail[]>;
 }
