@@ -15,6 +15,11 @@ export interface CommandRepository {
   /** The log in order; with untilMs, only the commands applied at or before it. */
   list(runId: string, options?: { untilMs?: number }): Promise<StoredCommand[]>;
   count(runId: string): Promise<number>;
+  /**
+   * Keeps only the first `keep` commands (seq < keep): a live run that was seeked back and
+   * then given a new command replaced its future. Returns how many were deleted.
+   */
+  truncate(runId: string, keep: number): Promise<number>;
   /** An appender for one run that numbers commands itself and writes them in order. */
   recorder(runId: string, nextSeq?: number): CommandRecorder;
 }
@@ -69,6 +74,18 @@ export function createCommandRepository(
 
     count(runId) {
       return client.runCommand.count({ where: { runId } });
+    },
+
+    async truncate(runId, keep) {
+      if (!Number.isInteger(keep) || keep < 0) {
+        throw new InvalidInputError("invalid truncation", [
+          { path: "keep", message: "must be a whole number, 0 or more" },
+        ]);
+      }
+      const { count } = await gate.run(() =>
+        client.runCommand.deleteMany({ where: { runId, seq: { gte: keep } } }),
+      );
+      return count;
     },
 
     recorder(runId, nextSeq = 0) {

@@ -263,6 +263,8 @@ export function defineRepositoryTests(label: string, makeDatabase: () => Promise
         expect(failed.items.map((r) => r.id)).toEqual([made[6], made[4]]);
         const either = await db.runs.list({ scenario: "list-probe", status: ["failed", "ended"] });
         expect(either.total).toBe(4);
+        const bySeed = await db.runs.list({ scenario: "list-probe", seed: 104 });
+        expect(bySeed.items.map((r) => r.id)).toEqual([made[4]]);
 
         expect((await db.runs.list({ text: "LIST-PROBE" })).total).toBe(4); // scenario name
         expect((await db.runs.list({ text: "special_case" })).items.map((r) => r.id)).toEqual([
@@ -286,15 +288,18 @@ export function defineRepositoryTests(label: string, makeDatabase: () => Promise
         );
       });
 
-      it("marks runs cut off by a server stop as paused, with a note", async () => {
+      it("marks runs cut off by a server stop as interrupted, with a note", async () => {
         const live = await db.runs.create({ scenario: basics(), seed: 31, commands: [crash(5)] });
+        const paused = await db.runs.create({ scenario: basics(), seed: 33, status: "paused" });
         const ended = await db.runs.create({ scenario: basics(), seed: 32, status: "ended" });
-        expect(await db.runs.interruptRunning()).toBeGreaterThanOrEqual(1);
+        expect(await db.runs.interruptRunning()).toBeGreaterThanOrEqual(2);
         expect(await db.runs.get(live.id)).toMatchObject({
-          status: "paused",
+          status: "interrupted",
           error: "the server stopped while this run was live",
         });
+        expect((await db.runs.get(paused.id))!.status).toBe("interrupted");
         expect((await db.runs.get(ended.id))!.status).toBe("ended");
+        expect((await db.runs.list({ status: "interrupted" })).total).toBeGreaterThanOrEqual(2);
         expect(await db.commands.count(live.id)).toBe(1);
         expect((await db.runs.list({ status: "running" })).total).toBe(0);
       });
@@ -333,6 +338,20 @@ export function defineRepositoryTests(label: string, makeDatabase: () => Promise
         ]);
         expect(await db.commands.list(run.id, { untilMs: 1500.5 })).toHaveLength(2);
         expect(await db.commands.count(run.id)).toBe(3);
+      });
+
+      it("truncates a log to its first commands, and numbering goes on from there", async () => {
+        const run = await db.runs.create({ scenario: basics(), seed: 11 });
+        for (let seq = 0; seq < 4; seq++) await db.commands.append(run.id, seq, crash(100 * seq));
+        expect(await db.commands.truncate(run.id, 2)).toBe(2);
+        await db.commands.append(run.id, 2, crash(150));
+        expect((await db.commands.list(run.id)).map((c) => [c.seq, c.atMs])).toEqual([
+          [0, 0],
+          [1, 100],
+          [2, 150],
+        ]);
+        expect(await db.commands.truncate(run.id, 5)).toBe(0);
+        await expect(db.commands.truncate(run.id, -1)).rejects.toBeInstanceOf(InvalidInputError);
       });
 
       it("refuses a repeated number, an unknown run and an invalid command", async () => {

@@ -40,8 +40,9 @@ export interface RunRepository {
   /** A new run (paused, at forkAtMs) linked to its parent, with the parent's commands up to forkAtMs. */
   fork(parentId: string, input: ForkInput): Promise<StoredRun>;
   /**
-   * At server start: runs still marked running were cut off when the server stopped (or was
-   * killed). They become paused, with a note; their command log is intact. Returns how many.
+   * At server start: runs still marked running or paused were live when the server stopped
+   * (or was killed), and nothing runs them now. They become interrupted, with a note; their
+   * command log is intact. Returns how many.
    */
   interruptRunning(note?: string): Promise<number>;
 }
@@ -266,6 +267,7 @@ export function createRunRepository(client: DbClient): RunRepository {
           ? { status: Array.isArray(q.status) ? { in: q.status } : q.status }
           : {}),
         ...(q.parentRunId !== undefined ? { parentRunId: q.parentRunId } : {}),
+        ...(q.seed !== undefined ? { seed: q.seed } : {}),
         ...(text ? { search: { contains: text } } : {}),
       };
       const [rows, total] = await Promise.all([
@@ -323,8 +325,8 @@ export function createRunRepository(client: DbClient): RunRepository {
 
     async interruptRunning(note = "the server stopped while this run was live") {
       const { count } = await client.run.updateMany({
-        where: { status: "running" },
-        data: { status: "paused", error: note },
+        where: { status: { in: ["running", "paused"] } },
+        data: { status: "interrupted", error: note },
       });
       return count;
     },

@@ -6,7 +6,11 @@ import { checkNames, timedCommandSchema, type Scenario } from "../sim/scenario";
  * in (callers, stored JSON), never Prisma's own types. docs/data-model.md describes them.
  */
 
-export const RUN_STATUSES = ["running", "paused", "ended", "failed"] as const;
+/**
+ * `running` and `paused` are runs live in the server now; `interrupted` ones were live when
+ * the server stopped (or was killed) or closed them; `ended` reached their scenario's end.
+ */
+export const RUN_STATUSES = ["running", "paused", "interrupted", "ended", "failed"] as const;
 export const storedRunStatusSchema = z.enum(RUN_STATUSES);
 export type StoredRunStatus = z.infer<typeof storedRunStatusSchema>;
 
@@ -110,6 +114,7 @@ export const listRunsQuerySchema = z.strictObject({
   /** Case-insensitive text matched anywhere in the title or the scenario name. */
   text: z.string().trim().max(200).optional(),
   parentRunId: storedRunIdSchema.optional(),
+  seed: storedSeedSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
 });

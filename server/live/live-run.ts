@@ -1,5 +1,9 @@
 import { Simulation } from "../sim/engine";
 import type { Scenario } from "../sim/scenario";
+import type { CommandLogEntry } from "../sim/apply-command";
+import { Timeline } from "../sim/timeline";
+import { resultOf } from "../sim/run";
+import { outcomePatch } from "../runs/summary";
 import type {
   CommandResultMessage,
   FrameMessage,
@@ -18,11 +22,17 @@ import { MessageSampler } from "./samplers";
 import { StateTracker, type FrameBody } from "./state-tracker";
 import { coalesce } from "./coalesce";
 import { roundMs, wireRecordDetail } from "./records";
+import { noJournal, type RunJournal } from "./run-journal";
 
 /** Ticks a run remembers: a client further behind than this gets a fresh snapshot instead of a frame. */
 export const TICK_RING = 64;
 /** A paced run less than this much wall time behind waits for the next frame timer's beat. */
 export const PACED_SLACK_WALL_MS = 15;
+/**
+ * Virtual time between the checkpoints a run takes for seek and fork (the timeline thins
+ * them as the run grows). docs/architecture.md ("Time travel") says how it was chosen.
+ */
+export const CHECKPOINT_INTERVAL_MS = 10_000;
 /** Events dispatched between two looks at the wall clock while simulating a slice. */
 const EVENTS_PER_CLOCK_CHECK = 256;
 
@@ -56,6 +66,25 @@ export type SimulationFactory = (
 export const defaultSimulationFactory: SimulationFactory = (scenario, seed, onMessage) =>
   new Simulation(scenario, seed, { onMessage });
 
+/**
+ * Where a run starts when it does not start from its scenario's beginning (a fork, a
+ * stored run opened again): a simulation already at its start time, the timeline to seek
+ * in, the whole command log the run has, and how far it once went.
+ */
+export interface RunStart {
+  sim: Simulation;
+  messages: MessageSampler;
+  timeline: Timeline;
+  /** The run's whole command log: sim.commandLog, then the commands still ahead of it. */
+  tape: CommandLogEntry[];
+  headMs: number;
+  parentRunId: string | null;
+  forkAtMs: number | null;
+}
+
+/** What a seek, a fork or an advance answers: where the run stands, or why not. */
+export type TimeTravelResult = { ok: true; atMs: number } | { ok: false; message: string };
+
 interface Tick {
   seq: number;
   sentAt: number;
@@ -70,7 +99,7 @@ interface Tick {
  * simulation ends the run with status "failed"; the error is kept for its viewers.
  */
 export class LiveRun {
-  readonly sim: Simulation;
+  private currentSim: Simulation;
   readonly pacer: Pacer;
   readonly createdAt: string;
   status: RunStatus = "running";
@@ -78,17 +107,33 @@ export class LiveRun {
   viewers = 0;
   /** When the run last had no viewer (monotonic ms), for closing abandoned runs. */
   idleSinceMs: number;
-  private readonly tracker: StateTracker;
-  private readonly ring: Tick[] = [];
+  private tracker: StateTracker;
+  private ring: Tick[] = [];
   private seq = 0;
+  /** A client whose state is older than this seq needs a snapshot (the run was seeked). */
+  private resetSeq = 0;
+  /** Checkpoints, for seek and fork. */
+  readonly timeline: Timeline;
+  /**
+   * The run's whole command log. After a seek back, the simulation has applied only a
+   * prefix of it (sim.commandLog); the rest is applied again at its times as the run
+   * moves forward, until a new command replaces it.
+   */
+  private tape: CommandLogEntry[];
+  /** The furthest virtual time the run reached: seek and fork go anywhere up to here. */
+  private head: number;
+  private reportedHead = -1;
+  private advanceWaiters: ((atMs: number) => void)[] = [];
+  readonly parentRunId: string | null;
+  readonly forkAtMs: number | null;
+  /** Where the run is stored (the run manager sets it); by default, nowhere. */
+  journal: RunJournal = noJournal;
   private pendingPacing = true;
   private pendingStatus = false;
   private lastTickWall: number;
   private lastTickVirtual = 0;
   private snapshotCache: { seq: number; body: Omit<SnapshotMessage, "role" | "requestId"> } | null =
     null;
-  /** Operators waiting for an `advance` to reach its target (answered in order). */
-  private readonly advanceWaiters: { target: number; done: (atMs: number) => void }[] = [];
   /** Wall ms spent simulating and building ticks: the server's cost of this run. */
   readonly cost = { simulateMs: 0, tickMs: 0 };
 
@@ -99,13 +144,20 @@ export class LiveRun {
     private readonly clock: WallClock = systemClock,
     factory: SimulationFactory = defaultSimulationFactory,
     private readonly tickRing: number = TICK_RING,
+    start?: RunStart,
   ) {
-    const messages = new MessageSampler();
-    this.sim = factory(spec.scenario, spec.seed, messages.onMessage);
-    this.tracker = new StateTracker(this.sim, messages);
+    const messages = start?.messages ?? new MessageSampler();
+    this.currentSim = start?.sim ?? factory(spec.scenario, spec.seed, messages.onMessage);
+    this.timeline = start?.timeline ?? new Timeline(this.currentSim, CHECKPOINT_INTERVAL_MS);
+    this.tape = start ? start.tape.slice() : [];
+    this.head = Math.max(start?.headMs ?? 0, this.currentSim.now);
+    this.parentRunId = start?.parentRunId ?? null;
+    this.forkAtMs = start?.forkAtMs ?? null;
+    this.tracker = new StateTracker(this.currentSim, messages);
     this.pacer = new Pacer(spec.paused, spec.speed ?? 1);
     const now = clock.now();
-    this.pacer.anchor(now, 0);
+    this.pacer.anchor(now, this.currentSim.now);
+    if (this.currentSim.now >= spec.scenario.durationMs) this.status = "finished";
     this.createdAt = new Date(clock.epochMs()).toISOString();
     this.lastTickWall = now;
     this.idleSinceMs = now;
@@ -114,6 +166,21 @@ export class LiveRun {
 
   get scenario(): Scenario {
     return this.spec.scenario;
+  }
+
+  /** The simulation now; a seek replaces it with one rebuilt at another time. */
+  get sim(): Simulation {
+    return this.currentSim;
+  }
+
+  /** The furthest virtual time the run reached. */
+  get headMs(): number {
+    return this.head;
+  }
+
+  /** The run's whole command log (applied, and still ahead after a seek back). */
+  get commandLog(): readonly CommandLogEntry[] {
+    return this.tape;
   }
 
   get latestSeq(): number {
@@ -144,13 +211,17 @@ export class LiveRun {
     const end = this.scenario.durationMs;
     try {
       for (;;) {
-        // An advance waiting to be answered is a stop: its ack must see the run exactly there.
-        const stop = this.advanceWaiters[0]?.target ?? Infinity;
-        const target = Math.min(this.pacer.target(this.clock.now(), sim.now), end, stop);
-        if (target <= sim.now && sim.sched.peekTime() > target) break;
+        const paced = Math.min(this.pacer.target(this.clock.now(), sim.now), end);
+        // A command still ahead on the log (after a seek back) is a stop on the way.
+        const target = Math.min(paced, this.nextTapeMs());
+        if (target <= sim.now && sim.sched.peekTime() > target && !this.tapeDue()) break;
         const n = sim.runBudget(target, EVENTS_PER_CLOCK_CHECK);
         if (sim.failure) throw sim.failure;
         if (n < EVENTS_PER_CLOCK_CHECK) {
+          if (this.tapeDue()) {
+            this.applyDueTape();
+            continue;
+          }
           if (this.pacer.stepTarget !== null && sim.now >= this.pacer.stepTarget)
             this.pacer.stepTarget = null;
           if (sim.now >= end) this.setStatus("finished");
@@ -161,10 +232,44 @@ export class LiveRun {
     } catch (e) {
       this.fail(e);
     } finally {
+      this.afterAdvance();
       this.cost.simulateMs += this.clock.now() - start;
-      this.settleAdvances();
     }
     return this.behind;
+  }
+
+  /** Checkpoints, the head, and advances that reached their end. */
+  private afterAdvance(): void {
+    const sim = this.currentSim;
+    if (this.status !== "failed") this.timeline.observe(sim);
+    if (sim.now > this.head) this.head = sim.now;
+    if (this.advanceWaiters.length > 0 && this.pacer.stepTarget === null) this.settleAdvances();
+  }
+
+  private nextTapeMs(): number {
+    const next = this.tape[this.currentSim.commandLog.length];
+    return next ? next.atMs : Infinity;
+  }
+
+  /** Whether a command still ahead on the log is due now (every earlier event dispatched). */
+  private tapeDue(): boolean {
+    const sim = this.currentSim;
+    const at = this.nextTapeMs();
+    return at <= sim.now && sim.sched.peekTime() > at;
+  }
+
+  /** Applies the log's commands that are due, exactly as a replay applies them. */
+  private applyDueTape(): void {
+    const sim = this.currentSim;
+    while (this.tapeDue()) {
+      const entry = this.tape[sim.commandLog.length]!;
+      const before = sim.commandLog.length;
+      sim.command(entry.command);
+      if (sim.failure) throw sim.failure;
+      // The log holds only commands the run applied, so it applies again; if the engine
+      // says otherwise, the rest of the log is not this run's future any more.
+      if (sim.commandLog.length === before) this.tape.length = before;
+    }
   }
 
   /**
@@ -200,6 +305,10 @@ export class LiveRun {
   private pushTick(body: FrameBody, wallNow: number): void {
     if (this.pendingPacing) body.pacing = this.pacer.state();
     if (this.pendingStatus) body.status = this.status;
+    if (this.head !== this.reportedHead) {
+      body.head = roundMs(this.head);
+      this.reportedHead = this.head;
+    }
     this.pendingPacing = false;
     this.pendingStatus = false;
     const dt = wallNow - this.lastTickWall;
@@ -218,7 +327,7 @@ export class LiveRun {
   /** The frame that brings a client from state `cursor` to the latest, or null if too far behind. */
   frameSince(cursor: number): FrameMessage | null {
     const first = this.ring[0]!;
-    if (cursor < first.seq - 1 || cursor >= this.seq) return null;
+    if (cursor < first.seq - 1 || cursor >= this.seq || cursor < this.resetSeq) return null;
     const ticks = this.ring.slice(cursor - first.seq + 1);
     const last = ticks[ticks.length - 1]!;
     return {
@@ -274,47 +383,101 @@ export class LiveRun {
       pacing: this.pacer.state(),
       viewers: this.viewers,
       overrides: this.spec.overrides,
+      headMs: roundMs(this.head),
+      parentRunId: this.parentRunId,
+      forkAtMs: this.forkAtMs,
     };
   }
 
+  /**
+   * Applies an operator command at the current virtual time and journals it. It applies
+   * after every event of the current instant, as a replay of the stored log applies it
+   * (`runScenario` runs to a command's time, then applies it), so the log reproduces the
+   * run exactly. A command given while the run stands before its head (after a seek back)
+   * replaces the run's future: the log's later commands are dropped, here and in storage.
+   */
   command(input: unknown, requestId?: string): CommandResultMessage {
     const rid = requestId ? { requestId } : {};
+    const sim = this.sim;
     let result;
     try {
-      result = this.sim.command(input);
-      if (this.sim.failure) throw this.sim.failure;
+      sim.runUntil(sim.now);
+      this.applyDueTape();
+      if (sim.failure) throw sim.failure;
+      result = sim.command(input);
+      if (sim.failure) throw sim.failure;
     } catch (e) {
       this.fail(e);
       return {
         type: "commandResult",
         ...rid,
         ok: false,
-        atMs: roundMs(this.sim.now),
+        atMs: roundMs(sim.now),
         error: { code: "notApplicable", message: `the simulation failed: ${this.error}` },
       };
     }
-    const atMs = roundMs(this.sim.now);
-    return result.ok
-      ? {
-          type: "commandResult",
-          ...rid,
-          ok: true,
-          atMs,
-          ...(result.faultId ? { faultId: result.faultId } : {}),
-        }
-      : { type: "commandResult", ...rid, ok: false, atMs, error: result.error };
+    const atMs = roundMs(sim.now);
+    if (!result.ok) return { type: "commandResult", ...rid, ok: false, atMs, error: result.error };
+    this.recordApplied();
+    return {
+      type: "commandResult",
+      ...rid,
+      ok: true,
+      atMs,
+      ...(result.faultId ? { faultId: result.faultId } : {}),
+      traceHash: sim.hash.digest(),
+    };
+  }
+
+  /** The command the simulation just applied joins the log, replacing any future it had. */
+  private recordApplied(): void {
+    const sim = this.sim;
+    const seq = sim.commandLog.length - 1;
+    const entry = sim.commandLog[seq]!;
+    if (this.tape.length > seq) {
+      this.tape.length = seq;
+      this.timeline.truncate(sim.now, seq);
+      this.journal.truncate(seq);
+      // The stored outcome described the future that was just replaced.
+      this.journal.update({ virtualMs: sim.now, traceHash: null, summary: null, checks: null });
+      this.head = sim.now;
+    }
+    this.tape.push(entry);
+    void this.journal.command(seq, entry);
+  }
+
+  /** Resolves when everything the run journaled so far is stored (or storing failed). */
+  stored(): Promise<void> {
+    return this.journal.flush();
   }
 
   pause(): void {
+    const was = this.pacer.paused;
     this.pacer.pause();
     this.pendingPacing = true;
     this.snapshotCache = null;
+    if (!was && this.status === "running") this.journal.update(this.pausedPatch());
+  }
+
+  /**
+   * What storage learns when the run pauses: the time and trace hash, when they describe the
+   * run's head at the end of an instant (what a replay to that time reaches); else the status only.
+   */
+  private pausedPatch() {
+    const sim = this.sim;
+    const exact = sim.now >= this.head && sim.sched.peekTime() > sim.now;
+    return exact
+      ? { status: "paused" as const, virtualMs: sim.now, traceHash: sim.hash.digest() }
+      : { status: "paused" as const };
   }
 
   resume(): void {
+    const was = this.pacer.paused;
     this.pacer.resume(this.clock.now(), this.sim.now);
     this.pendingPacing = true;
     this.snapshotCache = null;
+    this.settleAdvances();
+    if (was && this.status === "running") this.journal.update({ status: "running" });
   }
 
   setSpeed(speed: Speed): void {
@@ -329,12 +492,19 @@ export class LiveRun {
     if (this.status !== "running") return;
     const end = this.scenario.durationMs;
     if (by === "event") {
+      const sim = this.sim;
       try {
-        if (this.sim.sched.peekTime() <= end) this.sim.step();
-        if (this.sim.failure) throw this.sim.failure;
+        // A command still ahead on the log comes before the next event when it is earlier.
+        const next = this.nextTapeMs();
+        if (next < sim.sched.peekTime() && next <= end) {
+          sim.runUntil(next);
+          this.applyDueTape();
+        } else if (sim.sched.peekTime() <= end) sim.step();
+        if (sim.failure) throw sim.failure;
       } catch (e) {
         this.fail(e);
       }
+      this.afterAdvance();
       return;
     }
     const from = this.pacer.stepTarget ?? this.sim.now;
@@ -342,33 +512,80 @@ export class LiveRun {
   }
 
   /**
-   * Pauses, then advances exactly `ms` of virtual time (stopping at the end of the run);
-   * `done` is called with the time reached once every event up to the target has run.
-   * Advances add up with steps and with each other, like steps do.
+   * Pauses, then advances exactly `ms` virtual milliseconds (from where a step under way
+   * ends, so advances add up), stopping at the scenario's end. Resolves with the virtual
+   * time reached; a seek, a resume or the run's end settles it early with where it stands.
    */
-  advanceBy(ms: number, done: (atMs: number) => void): void {
+  advanceBy(ms: number): Promise<number> {
     this.pause();
+    const end = this.scenario.durationMs;
+    if (this.status !== "running") return Promise.resolve(roundMs(this.sim.now));
     const from = this.pacer.stepTarget ?? this.sim.now;
-    const target = Math.min(this.scenario.durationMs, from + ms);
-    if (this.status === "running") this.pacer.stepTarget = target;
-    this.advanceWaiters.push({ target, done });
-    this.settleAdvances();
+    const target = Math.min(end, from + ms);
+    if (target <= this.sim.now && this.pacer.stepTarget === null)
+      return Promise.resolve(roundMs(this.sim.now));
+    this.pacer.stepTarget = target;
+    return new Promise((resolve) => this.advanceWaiters.push(resolve));
   }
 
-  /** Answers the advances whose target the run has reached (or that can never be reached). */
   private settleAdvances(): void {
-    if (this.advanceWaiters.length === 0) return;
-    const sim = this.sim;
-    const over = this.status !== "running";
-    while (this.advanceWaiters.length > 0) {
-      const w = this.advanceWaiters[0]!;
-      const reached = sim.now >= w.target && sim.sched.peekTime() > w.target;
-      if (!over && !reached) return;
-      this.advanceWaiters.shift();
-      if (this.pacer.stepTarget !== null && this.pacer.stepTarget <= sim.now)
-        this.pacer.stepTarget = null;
-      w.done(roundMs(sim.now));
-    }
+    const waiters = this.advanceWaiters;
+    this.advanceWaiters = [];
+    for (const w of waiters) w(roundMs(this.sim.now));
+  }
+
+  /**
+   * Time travel: rebuilds the state at `toMs` (0 to the head) from the nearest checkpoint
+   * and exact re-simulation, and pauses there. The log is kept whole: moving forward again
+   * applies its later commands at their times. Every client's next message is a snapshot.
+   */
+  seek(toMs: number): TimeTravelResult {
+    if (this.status === "failed") return { ok: false, message: "the run failed; fork it instead" };
+    if (toMs > this.head)
+      return {
+        ok: false,
+        message: `the run reached ${roundMs(this.head)} ms; seek goes from 0 to there (advance goes further)`,
+      };
+    const messages = new MessageSampler();
+    const sim = this.timeline.seek(toMs, this.tape, { onMessage: messages.onMessage });
+    if (sim.failure) return { ok: false, message: `re-simulation failed: ${sim.failure.message}` };
+    const history = this.tracker.historyUntil(toMs);
+    this.currentSim = sim;
+    this.tracker = new StateTracker(sim, messages, history);
+    this.pacer.pause();
+    this.pacer.stepTarget = null;
+    this.pacer.anchor(this.clock.now(), sim.now);
+    this.pendingPacing = true;
+    this.setStatus(sim.now >= this.scenario.durationMs ? "finished" : "running");
+    this.snapshotCache = null;
+    this.ring = [];
+    this.resetSeq = this.seq + 1;
+    this.reportedHead = -1;
+    this.pushTick(this.tracker.sync(), this.clock.now());
+    this.settleAdvances();
+    this.journal.update(this.pausedPatch());
+    return { ok: true, atMs: roundMs(sim.now) };
+  }
+
+  /**
+   * The state at `atMs` (0 to the head) as a new, independent simulation, with the log
+   * that led there: what a fork starts from. This run is not touched.
+   */
+  startAt(atMs: number): RunStart | TimeTravelResult {
+    if (atMs > this.head)
+      return { ok: false, message: `the run reached ${roundMs(this.head)} ms; fork at most there` };
+    const messages = new MessageSampler();
+    const sim = this.timeline.seek(atMs, this.tape, { onMessage: messages.onMessage });
+    if (sim.failure) return { ok: false, message: `re-simulation failed: ${sim.failure.message}` };
+    return {
+      sim,
+      messages,
+      timeline: this.timeline.branch(atMs, sim.commandLog.length),
+      tape: sim.commandLog.slice(),
+      headMs: atMs,
+      parentRunId: this.id,
+      forkAtMs: atMs,
+    };
   }
 
   pacing(): Pacing {
@@ -437,7 +654,22 @@ export class LiveRun {
     this.status = status;
     this.pendingStatus = true;
     this.snapshotCache = null;
-    this.settleAdvances();
+    if (status !== "running") this.settleAdvances();
+    if (status === "finished") this.journal.update(this.outcome("ended"));
+    if (status === "failed") this.journal.update(this.outcome("failed"));
+  }
+
+  /** The run's outcome for storage: summary metrics and verdicts at the time it reached. */
+  private outcome(status: "ended" | "failed") {
+    try {
+      return {
+        ...outcomePatch(resultOf(this.sim), status),
+        ...(this.error ? { error: this.error } : {}),
+      };
+    } catch (e) {
+      // A simulation that failed may fail again when read; the status and error still count.
+      return { status, error: this.error ?? (e as Error).message };
+    }
   }
 
   /** Whether a status change waits for the next tick (the manager ticks soon, then). */

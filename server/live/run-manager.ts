@@ -8,10 +8,13 @@ import {
   LiveRun,
   defaultSimulationFactory,
   systemClock,
+  type RunStart,
   type SimulationFactory,
   type WallClock,
 } from "./live-run";
 import { newRunId, newSecret } from "./ids";
+import { DatabaseJournal, type RunStorage } from "./run-journal";
+import type { CreateRunInput as StoredRunInput } from "../db/schemas";
 
 /** Two ticks of one run are at least this far apart (a command asks for an early one): 20 Hz at most. */
 export const MIN_TICK_SPACING_MS = 50;
@@ -29,7 +32,13 @@ export interface RunManagerOptions {
   idleTimeoutMs?: number;
   /** Ticks each run keeps for clients that fall behind (see TICK_RING). */
   tickRing?: number;
+  /** Where runs are stored (server/db); without it, runs live in memory only. */
+  storage?: RunStorage | null;
 }
+
+/** Why a run was closed, for its stored record (it is not live any more). */
+export const CLOSED_IDLE_NOTE = "closed by the server: nobody watched it for a while";
+export const SERVER_STOPPED_NOTE = "the server stopped while this run was live";
 
 export interface CreateRunInput {
   /** A built-in scenario's name, or a whole scenario object. */
@@ -39,6 +48,8 @@ export interface CreateRunInput {
   overrides?: Record<string, unknown>;
   paused?: boolean;
   speed?: Speed;
+  /** The stored run's title (default: "scenario title (seed N)"). */
+  title?: string;
 }
 
 /** Why a run could not be created: `status` is the HTTP status to answer with. */
@@ -93,6 +104,7 @@ export class RunManager {
   private readonly maxRuns: number;
   private readonly idleTimeoutMs: number;
   private readonly tickRing: number | undefined;
+  private storage: RunStorage | null;
   private frameTimer: ReturnType<typeof setInterval> | null = null;
   private gcTimer: ReturnType<typeof setInterval> | null = null;
   private workScheduled: ReturnType<typeof setImmediate> | null = null;
@@ -107,6 +119,12 @@ export class RunManager {
     this.maxRuns = options.maxRuns ?? 32;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60_000;
     this.tickRing = options.tickRing;
+    this.storage = options.storage ?? null;
+  }
+
+  /** Stores the runs created from now on (the database opened after the manager). */
+  setStorage(storage: RunStorage | null): void {
+    this.storage = storage;
   }
 
   /** Starts the timers. */
@@ -140,38 +158,143 @@ export class RunManager {
 
   create(input: CreateRunInput): { runId: string; operatorSecret: string; run: LiveRun } {
     const scenario = resolveScenario(input);
-    if (this.runs.size >= this.maxRuns) this.evictEnded();
-    if (this.runs.size >= this.maxRuns)
-      throw new CreateRunError(`the server holds ${this.maxRuns} runs already; try later`, 503);
-    let runId = newRunId();
-    while (this.runs.has(runId)) runId = newRunId();
-    const operatorSecret = newSecret();
     const overrides = Object.entries(input.overrides ?? {}).map(([path, value]) => ({
       path,
       value,
     }));
-    let run: LiveRun;
-    try {
-      run = new LiveRun(
-        runId,
-        operatorSecret,
-        {
-          scenario,
-          seed: input.seed ?? scenario.seed,
-          overrides,
-          paused: input.paused ?? false,
-          ...(input.speed !== undefined ? { speed: input.speed } : {}),
-        },
-        this.clock,
-        this.factory,
-        this.tickRing,
-      );
-    } catch (e) {
-      throw new CreateRunError(`the simulation could not start: ${(e as Error).message}`, 500);
+    const seed = input.seed ?? scenario.seed;
+    const paused = input.paused ?? false;
+    const made = this.admit(undefined, (runId, secret) => {
+      try {
+        return new LiveRun(
+          runId,
+          secret,
+          {
+            scenario,
+            seed,
+            overrides,
+            paused,
+            ...(input.speed !== undefined ? { speed: input.speed } : {}),
+          },
+          this.clock,
+          this.factory,
+          this.tickRing,
+        );
+      } catch (e) {
+        throw new CreateRunError(`the simulation could not start: ${(e as Error).message}`, 500);
+      }
+    });
+    this.store(made.run, {
+      id: made.runId,
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      scenario,
+      seed,
+      overrides,
+      status: paused ? "paused" : "running",
+    });
+    return made;
+  }
+
+  /**
+   * A new live run from `parent`'s state at `atMs`, paused there, stored with its parent
+   * and fork point and the commands that led there. The parent is not touched.
+   */
+  fork(
+    parent: LiveRun,
+    atMs: number,
+    title?: string,
+  ): { runId: string; operatorSecret: string; run: LiveRun } {
+    const start = parent.startAt(atMs);
+    if (!("sim" in start)) throw new CreateRunError(start.ok ? "cannot fork" : start.message, 400);
+    const made = this.admit(undefined, (runId, secret) =>
+      this.fromStart(runId, secret, parent.spec.scenario, parent.spec, start),
+    );
+    this.store(made.run, {
+      id: made.runId,
+      title:
+        title ??
+        `${parent.scenario.title} (seed ${parent.spec.seed}) · fork at ${formatSeconds(atMs)}`,
+      scenario: parent.spec.scenario,
+      seed: parent.spec.seed,
+      overrides: parent.spec.overrides,
+      status: "paused",
+      parentRunId: parent.id,
+      forkAtMs: atMs,
+      virtualMs: made.run.sim.now,
+      commands: start.tape,
+    });
+    return made;
+  }
+
+  /**
+   * A stored run, live again under its own id, paused where it stands (a fork made over
+   * HTTP, an interrupted run, an ended one to scrub through). Its record exists: the
+   * journal goes on appending after its `commands` stored commands.
+   */
+  open(
+    runId: string,
+    spec: { scenario: Scenario; seed: number; overrides: { path: string; value: unknown }[] },
+    start: RunStart,
+  ): { runId: string; operatorSecret: string; run: LiveRun } {
+    if (this.runs.has(runId)) throw new CreateRunError(`run ${runId} is live already`, 409);
+    const made = this.admit(runId, (id, secret) =>
+      this.fromStart(id, secret, spec.scenario, spec, start),
+    );
+    if (this.storage) {
+      const journal = new DatabaseJournal(this.storage, runId, null);
+      made.run.journal = journal;
+      journal.update({
+        status: made.run.status === "finished" ? "ended" : "paused",
+        error: null,
+      });
     }
+    return made;
+  }
+
+  private fromStart(
+    runId: string,
+    secret: string,
+    scenario: Scenario,
+    spec: { seed: number; overrides: { path: string; value: unknown }[] },
+    start: RunStart,
+  ): LiveRun {
+    return new LiveRun(
+      runId,
+      secret,
+      { scenario, seed: spec.seed, overrides: spec.overrides, paused: true },
+      this.clock,
+      this.factory,
+      this.tickRing,
+      start,
+    );
+  }
+
+  /** Makes room, picks an id and a secret, builds the run and holds it. */
+  private admit(
+    wantedId: string | undefined,
+    build: (runId: string, secret: string) => LiveRun,
+  ): { runId: string; operatorSecret: string; run: LiveRun } {
+    if (this.runs.size >= this.maxRuns) this.evictEnded();
+    if (this.runs.size >= this.maxRuns)
+      throw new CreateRunError(`the server holds ${this.maxRuns} runs already; try later`, 503);
+    let runId = wantedId ?? newRunId();
+    while (!wantedId && this.runs.has(runId)) runId = newRunId();
+    const operatorSecret = newSecret();
+    const run = build(runId, operatorSecret);
     this.runs.set(runId, run);
     this.kickWork();
     return { runId, operatorSecret, run };
+  }
+
+  /** Writes a new run's record and journals it from now on (when there is storage). */
+  private store(run: LiveRun, record: StoredRunInput): void {
+    if (!this.storage) return;
+    run.journal = new DatabaseJournal(this.storage, run.id, record);
+  }
+
+  /** Resolves once every run's journal has written what it was given (server shutdown). */
+  async flushStorage(): Promise<void> {
+    await Promise.all([...this.runs.values()].map((r) => r.stored()));
   }
 
   get(runId: string): LiveRun | undefined {
@@ -186,10 +309,15 @@ export class RunManager {
     return this.runs.get(runId)?.info();
   }
 
-  close(runId: string): void {
+  /**
+   * Forgets a run. A run still going is stored as interrupted, with `note` saying why, so
+   * that the run list never shows as live a run nobody can join.
+   */
+  close(runId: string, note: string = CLOSED_IDLE_NOTE): void {
     const run = this.runs.get(runId);
     if (!run) return;
     this.runs.delete(runId);
+    if (run.status === "running") run.journal.update({ status: "interrupted", error: note });
     const t = this.urgent.get(runId);
     if (t) clearTimeout(t);
     this.urgent.delete(runId);
@@ -197,8 +325,8 @@ export class RunManager {
     for (const l of this.listeners) l.closed?.(run);
   }
 
-  closeAll(): void {
-    for (const id of [...this.runs.keys()]) this.close(id);
+  closeAll(note: string = SERVER_STOPPED_NOTE): void {
+    for (const id of [...this.runs.keys()]) this.close(id, note);
   }
 
   /** Something changed a run (a command, pacing): tick it soon, at most 20 times a second. */
@@ -290,6 +418,10 @@ export class RunManager {
       if (run.viewers === 0 && now - run.idleSinceMs > this.idleTimeoutMs) this.close(run.id);
     }
   }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms) / 1000} s`;
 }
 
 /** The scenario of a create request: a built-in by name or an object, with overrides applied. */

@@ -142,4 +142,12 @@ export class SampleHistory {
   all(): MetricSample[] {
     return this.samples.slice();
   }
+
+  /** A copy holding the samples up to virtual time `t`: the charts' past after a seek back. */
+  until(t: number): SampleHistory {
+    const out = new SampleHistory(this.max);
+    out.samples = this.samples.filter((s) => s.t <= t);
+    out.every = this.every;
+    return out;
+  }
 }

@@ -16,7 +16,7 @@ import {
   type ServerMessage,
 } from "../protocol";
 import type { LiveRun } from "./live-run";
-import type { RunManager } from "./run-manager";
+import { isCreateRunError, type RunManager } from "./run-manager";
 import { RateLimiter, parseClientInput } from "./client-input";
 import { secretMatches } from "./ids";
 
@@ -175,7 +175,9 @@ export class LiveServer {
           "forbidden",
           `only the run's operator may send "${msg.type}"; you are a viewer`,
         );
-      if (run.status !== "running")
+      if ("runId" in msg && msg.runId !== run.id)
+        return refuse("notJoined", `you joined run ${run.id}, not ${msg.runId}`);
+      if (!acceptsWhen(msg.type, run.status))
         return refuse("runEnded", `the run has ${run.status}; it takes no more "${msg.type}"`);
     }
     switch (msg.type) {
@@ -183,11 +185,16 @@ export class LiveServer {
         this.detach(client);
         this.send(client, { type: "ack", ...rid, of: "leave" });
         return;
-      case "command":
-        this.send(client, run.command(msg.command, msg.requestId));
+      case "command": {
+        const result = run.command(msg.command, msg.requestId);
+        // The answer waits until the command is stored (durable before it is acknowledged);
+        // the simulation does not wait, and a database that is gone only delays nothing.
+        if (result.ok) void run.stored().then(() => this.send(client, result));
+        else this.send(client, result);
         this.manager.requestTick(run);
         this.manager.kickWork();
         return;
+      }
       case "pause":
         run.pause();
         return this.pacingChanged(client, run, msg);
@@ -200,16 +207,6 @@ export class LiveServer {
       case "speed":
         run.setSpeed(msg.speed);
         return this.pacingChanged(client, run, msg);
-      case "advance":
-        if (msg.runId !== run.id)
-          return refuse("unknownRun", `this connection watches run ${run.id}, not ${msg.runId}`);
-        run.advanceBy(msg.ms, (atMs) => {
-          this.manager.requestTick(run);
-          this.send(client, { type: "ack", ...rid, of: "advance", atMs });
-        });
-        this.manager.kickWork();
-        this.manager.requestTick(run);
-        return;
       case "history":
         this.send(client, run.history(msg.eventId, msg.requestId));
         return;
@@ -219,8 +216,50 @@ export class LiveServer {
         this.send(client, result);
         return;
       }
+      case "seek": {
+        const result = run.seek(msg.toMs);
+        if (!result.ok) return refuse("outOfRange", result.message);
+        this.send(client, { type: "ack", ...rid, of: "seek", atMs: result.atMs });
+        // Every viewer's state is now another time's: each gets a fresh snapshot.
+        for (const c of this.byRun.get(run.id) ?? []) this.sendSnapshot(c);
+        this.manager.requestTick(run);
+        return;
+      }
+      case "fork":
+        return this.fork(client, run, msg.atMs, msg.requestId);
+      case "advance":
+        void run.advanceBy(msg.ms).then((atMs) => {
+          this.send(client, { type: "ack", ...rid, of: "advance", atMs });
+          this.manager.requestTick(run);
+        });
+        this.manager.kickWork();
+        this.manager.requestTick(run);
+        return;
       default:
         assertNever(msg, "client message");
+    }
+  }
+
+  private fork(client: Client, run: LiveRun, atMs: number, requestId?: string): void {
+    const rid = requestId ? { requestId } : {};
+    try {
+      const made = this.manager.fork(run, atMs);
+      this.send(client, {
+        type: "forked",
+        ...rid,
+        runId: made.runId,
+        operatorSecret: made.operatorSecret,
+        parentRunId: run.id,
+        atMs: made.run.info().nowMs,
+      });
+    } catch (e) {
+      if (!isCreateRunError(e)) throw e;
+      this.sendError(client, {
+        type: "error",
+        code: e.status === 400 ? "outOfRange" : "internal",
+        message: e.message,
+        ...rid,
+      });
     }
   }
 
@@ -352,6 +391,16 @@ export class LiveServer {
     this.stats.errors++;
     this.send(client, msg);
   }
+}
+
+/**
+ * Operator messages a run takes in each status: a finished run can still be seeked back
+ * (and then runs again) or forked; a failed one only forked (its past is still sound).
+ */
+function acceptsWhen(type: ClientMessage["type"], status: LiveRun["status"]): boolean {
+  if (status === "running") return true;
+  if (type === "fork") return true;
+  return type === "seek" && status === "finished";
 }
 
 /** Whether a socket has written everything it was given: only then does it get another frame. */

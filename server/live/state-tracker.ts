@@ -69,7 +69,6 @@ export type SnapshotState = Pick<
  */
 export class StateTracker {
   private readonly partitions: PartitionTracker[];
-  private readonly history = new SampleHistory();
   private recentMessages: FrameBody["msgs"] & object = [];
   private tick = 0;
   private nodes: string[] = [];
@@ -101,6 +100,8 @@ export class StateTracker {
   constructor(
     private readonly sim: Simulation,
     private readonly messages: MessageSampler,
+    /** The metric history to go on from (a seek keeps the charts' past). */
+    private readonly history = new SampleHistory(),
   ) {
     this.recordsPerFrame = recordsPerPartition(sim.scenario.topic.partitions);
     this.partitions = sim.controller.partitions.map(
@@ -158,6 +159,11 @@ export class StateTracker {
       this.recentMessages = [...this.recentMessages, ...msgs].slice(-SNAPSHOT_MESSAGES);
     }
     return body;
+  }
+
+  /** The metric history up to virtual time `t`, for a tracker that takes over after a seek. */
+  historyUntil(t: number): SampleHistory {
+    return this.history.until(t);
   }
 
   /** The whole state now. Call right after sync(), so that later deltas start from it. */

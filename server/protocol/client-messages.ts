@@ -61,6 +61,40 @@ export const logRangeRequestSchema = z.strictObject({
   count: z.number().int().min(1).max(1000),
 });
 
+/** Virtual milliseconds: a time in a run, or a span of time. */
+const virtualMs = z
+  .number()
+  .finite()
+  .min(0)
+  .max(2 ** 40);
+
+/**
+ * Time travel (operator only): rebuild the run's state at virtual time `toMs` (from the
+ * nearest checkpoint plus exact re-simulation), pause there, and send every viewer a fresh
+ * snapshot. `toMs` goes from 0 to the furthest time the run reached (`RunInfo.headMs`).
+ * The commands the run had after `toMs` are kept and replayed as it moves forward again,
+ * until the operator sends a new command: that one replaces the run's future.
+ * Answered with ack (`atMs`: where the run is now).
+ */
+export const seekMessageSchema = z.strictObject({
+  type: z.literal("seek"),
+  ...rid,
+  runId: runIdSchema,
+  toMs: virtualMs,
+});
+
+/**
+ * Fork (operator only): a new live run that starts from this run's state at `atMs` (0 to
+ * the furthest time reached), paused there, with its own operator secret, linked to this
+ * run as its parent. This run is not touched. Answered with forked.
+ */
+export const forkMessageSchema = z.strictObject({
+  type: z.literal("fork"),
+  ...rid,
+  runId: runIdSchema,
+  atMs: virtualMs,
+});
+
 /**
  * Pause, then advance exactly `ms` virtual milliseconds (operator only; stops at the end
  * of the scenario). Answered with ack (`atMs`: the virtual time reached) once the run is
@@ -87,6 +121,8 @@ export const clientMessageSchema = z.discriminatedUnion("type", [
   speedMessageSchema,
   historyRequestSchema,
   logRangeRequestSchema,
+  seekMessageSchema,
+  forkMessageSchema,
   advanceMessageSchema,
 ]);
 
@@ -99,6 +135,8 @@ export type StepMessage = z.infer<typeof stepMessageSchema>;
 export type SpeedMessage = z.infer<typeof speedMessageSchema>;
 export type HistoryRequest = z.infer<typeof historyRequestSchema>;
 export type LogRangeRequest = z.infer<typeof logRangeRequestSchema>;
+export type SeekMessage = z.infer<typeof seekMessageSchema>;
+export type ForkMessage = z.infer<typeof forkMessageSchema>;
 export type AdvanceMessage = z.infer<typeof advanceMessageSchema>;
 /** What the server holds after parsing (defaults applied). */
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
@@ -117,5 +155,7 @@ export const OPERATOR_ONLY: ReadonlySet<ClientMessageType> = new Set([
   "resume",
   "step",
   "speed",
+  "seek",
+  "fork",
   "advance",
 ]);

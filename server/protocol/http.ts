@@ -43,6 +43,8 @@ export const scenarioSummarySchema = z.object({
   faults: z.number().int(),
   narrationSteps: z.number().int(),
   variants: z.array(z.object({ name: z.string(), title: z.string() })),
+  /** Built-ins are read-only; user scenarios can be edited and deleted. Absent: built-in. */
+  builtin: z.boolean().optional(),
 });
 export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 
@@ -50,9 +52,31 @@ export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 export const scenarioDetailSchema = scenarioSummarySchema.extend({ scenario: scenarioSchema });
 export type ScenarioDetail = z.infer<typeof scenarioDetailSchema>;
 
+/**
+ * GET /api/scenarios. When the database cannot be reached the built-ins are still listed,
+ * and `storageError` says why the user's own scenarios are missing.
+ */
+export const scenarioListResponseSchema = z.object({
+  scenarios: z.array(scenarioSummarySchema),
+  storageError: z.string().optional(),
+});
+export type ScenarioListResponse = z.infer<typeof scenarioListResponseSchema>;
+
+/**
+ * POST /api/scenarios (201) and PUT /api/scenarios/:name (200): a user scenario, validated
+ * with the engine's scenario rules; each failing field is named (`scenario.topic.partitions`).
+ * A user scenario cannot take a built-in's name, and an edit cannot rename it.
+ */
+export const saveScenarioRequestSchema = z.strictObject({
+  scenario: z.record(z.string(), z.unknown()),
+});
+export type SaveScenarioRequest = z.infer<typeof saveScenarioRequestSchema>;
+
 /** 4xx answers: what is wrong, field by field. */
 export const httpErrorSchema = z.object({
   error: z.string(),
+  /** A machine-readable reason where there are several (run import: malformed, wrongVersion, tampered). */
+  code: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type HttpError = z.infer<typeof httpErrorSchema>;

@@ -10,6 +10,7 @@ export * from "./client-messages";
 export * from "./server-messages";
 export * from "./run-info";
 export * from "./http";
+export * from "./http-runs";
 export { assertNever } from "./assert-never";
 export type { OperatorCommand, OperatorCommandInput } from "../sim/commands";
 export type { Fault, FaultKind } from "../sim/faults";

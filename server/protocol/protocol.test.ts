@@ -31,8 +31,12 @@ function describeMessage(m: ClientMessage): string {
       return `history ${m.eventId}`;
     case "logRange":
       return `logRange ${m.p}/${m.r}`;
+    case "seek":
+      return `seek ${m.runId} ${m.toMs}`;
+    case "fork":
+      return `fork ${m.runId} ${m.atMs}`;
     case "advance":
-      return `advance ${m.ms}`;
+      return `advance ${m.runId} ${m.ms}`;
     default:
       return assertNever(m, "client message");
   }
@@ -53,7 +57,10 @@ describe("client messages", () => {
       { type: "speed", speed: "max" },
       { type: "history", eventId: 0 },
       { type: "logRange", p: 0, r: 2, from: 10, count: 1000 },
-      { type: "advance", runId: "abc", ms: 1500 },
+      { type: "seek", runId: "abc", toMs: 0 },
+      { type: "seek", runId: "abc", toMs: 1234.5, requestId: "s1" },
+      { type: "fork", runId: "abc", atMs: 5000 },
+      { type: "advance", runId: "abc", ms: 250 },
     ];
     for (const v of valid) {
       const parsed = clientMessageSchema.parse(v);
@@ -73,6 +80,12 @@ describe("client messages", () => {
       { type: "logRange", p: 0, r: 0, from: 0, count: 1001 },
       { type: "command", command: { type: "injectFault", fault: { kind: "meteor" } } },
       { type: "pause", requestId: "" },
+      { type: "seek", runId: "abc", toMs: -1 },
+      { type: "seek", toMs: 10 },
+      { type: "seek", runId: "abc", toMs: Infinity },
+      { type: "fork", runId: "abc", atMs: "5" },
+      { type: "advance", runId: "abc", ms: -5 },
+      { type: "advance", runId: "abc", ms: 10, extra: true },
     ];
     for (const v of invalid)
       expect(clientMessageSchema.safeParse(v).success, JSON.stringify(v)).toBe(false);
@@ -90,8 +103,10 @@ describe("client messages", () => {
     expect([...OPERATOR_ONLY].sort()).toEqual([
       "advance",
       "command",
+      "fork",
       "pause",
       "resume",
+      "seek",
       "speed",
       "step",
     ]);

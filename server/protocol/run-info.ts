@@ -17,5 +17,10 @@ export const runInfoSchema = z.object({
   pacing: pacingSchema,
   viewers: z.number().int(),
   overrides: z.array(z.object({ path: z.string(), value: z.unknown() })),
+  /** The furthest virtual time the run reached: seek and fork go anywhere from 0 to here. */
+  headMs: z.number().optional(),
+  /** The run it was forked from, and the virtual time of the fork (null for a new run). */
+  parentRunId: runIdSchema.nullable().optional(),
+  forkAtMs: z.number().nullable().optional(),
 });
 export type RunInfo = z.infer<typeof runInfoSchema>;

@@ -106,6 +106,8 @@ export const frameMessageSchema = z.object({
   convergence: convergenceSchema.optional(),
   samples: z.array(metricSampleSchema).optional(),
   msgs: z.array(messageSampleSchema).optional(),
+  /** The furthest virtual time the run reached (the seek range's end), when it changed. */
+  head: z.number().optional(),
 });
 
 export const commandErrorCodeSchema = z.enum([
@@ -122,16 +124,31 @@ export const commandResultMessageSchema = z.object({
   ok: z.boolean(),
   atMs: z.number(),
   faultId: z.string().optional(),
+  /**
+   * The engine's trace hash just after the command took effect: a replay of the stored
+   * run to `atMs` reaches exactly this hash.
+   */
+  traceHash: z.string().optional(),
   error: z.object({ code: commandErrorCodeSchema, message: z.string() }).optional(),
 });
 
-/** A pacing message or leave was applied. */
+/** A pacing message, leave, seek or advance was applied. */
 export const ackMessageSchema = z.object({
   type: z.literal("ack"),
   ...rid,
   of: z.enum(clientMessageTypes as [ClientMessageType, ...ClientMessageType[]]),
-  /** For advance: the virtual time the run stands at now. */
+  /** For seek and advance: the virtual time the run stands at now. */
   atMs: z.number().optional(),
+});
+
+/** The answer to fork: the new run, and the secret to steer it (given once, to the forker). */
+export const forkedMessageSchema = z.object({
+  type: z.literal("forked"),
+  ...rid,
+  runId: runIdSchema,
+  operatorSecret: z.string(),
+  parentRunId: runIdSchema,
+  atMs: z.number(),
 });
 
 export const historyResultMessageSchema = z.object({
@@ -194,6 +211,8 @@ export const errorCodeSchema = z.enum([
   "runEnded",
   /** A log range or replica that does not exist. */
   "notFound",
+  /** seek, fork or advance to a time the run cannot go to (the message says the range). */
+  "outOfRange",
   /** Too many messages too fast; the message was ignored. */
   "rateLimited",
   "internal",
@@ -213,6 +232,7 @@ export const serverMessageSchema = z.discriminatedUnion("type", [
   frameMessageSchema,
   commandResultMessageSchema,
   ackMessageSchema,
+  forkedMessageSchema,
   historyResultMessageSchema,
   logRangeResultMessageSchema,
   runStatusMessageSchema,
@@ -224,6 +244,7 @@ export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 export type CommandResultMessage = z.infer<typeof commandResultMessageSchema>;
 export type AckMessage = z.infer<typeof ackMessageSchema>;
+export type ForkedMessage = z.infer<typeof forkedMessageSchema>;
 export type HistoryResultMessage = z.infer<typeof historyResultMessageSchema>;
 export type LogRangeResultMessage = z.infer<typeof logRangeResultMessageSchema>;
 export type RunStatusMessage = z.infer<typeof runStatusMessageSchema>;

@@ -13,12 +13,38 @@ export class Timeline {
   private intervalMs: number;
 
   constructor(
-    start: Simulation,
+    start: Simulation | null,
     intervalMs = 10_000,
     private readonly maxCheckpoints = 48,
   ) {
     this.intervalMs = intervalMs;
-    this.checkpoints.push(start.clone("checkpoint"));
+    if (start) this.checkpoints.push(start.clone("checkpoint"));
+  }
+
+  /**
+   * The timeline of a fork taken at `atMs` after `commandCount` commands: it shares the
+   * checkpoints that lie on the fork's past (checkpoints are never changed, only cloned
+   * from), so the fork can be seeked back before the point it was taken at.
+   */
+  branch(atMs: number, commandCount: number): Timeline {
+    const out = new Timeline(null, this.intervalMs, this.maxCheckpoints);
+    for (const c of this.checkpoints)
+      if (c.now <= atMs && c.commandLog.length <= commandCount) out.checkpoints.push(c);
+    return out;
+  }
+
+  /**
+   * The run's future changed at `atMs` (a new command after its first `commandCount`):
+   * checkpoints taken later, or holding commands that are no longer in the log, go.
+   */
+  truncate(atMs: number, commandCount: number): void {
+    let keep = this.checkpoints.length;
+    while (keep > 1) {
+      const c = this.checkpoints[keep - 1]!;
+      if (c.now <= atMs && c.commandLog.length <= commandCount) break;
+      keep--;
+    }
+    this.checkpoints.length = keep;
   }
 
   get count(): number {
