@@ -31,6 +31,7 @@ export interface LabState {
     failed: number;
     timedOut: number;
     retried: number;
+    latencyMsMax: number;
     acks: string;
     idempotent: boolean;
   }[];
@@ -92,6 +93,7 @@ export function labState(runId: string, v: RunView): LabState {
       failed: p.failed,
       timedOut: p.timedOut,
       retried: p.retried,
+      latencyMsMax: p.latencyMsMax,
       acks: p.acks,
       idempotent: p.idempotent,
     })),

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from "@playwright/test";
+import { builtinScenarios } from "../../server/scenarios";
+import { checkNames, type Scenario } from "../../server/protocol";
+import { startFromLibrary } from "../fixtures";
+import { labReady, labState, nextStep, sync } from "../support/lab";
+import { pageMetric } from "./page-metrics";
+import type { LabState } from "../../components/run/automation/lab-state";
+
+/**
+ * Every built-in scenario, played through the run page the way a lecturer would: started
+ * from its card, then Next through each narration step (checking the step and its
+ * highlighted regions at the step's exact virtual time) and on to the end, where the
+ * outcome the scenario promises (`expect`) is read off the page: the checker tiles, the
+ * convergence badge, and the numbers the panels hold. Time moves by `advance`, never by
+ * sleeping, so the suite takes as long as the simulation does.
+ */
+for (const scenario of builtinScenarios()) {
+  test(`${scenario.name}: ${scenario.title}`, async ({ page }, testInfo) => {
+    await startFromLibrary(page, scenario.name);
+    await labReady(page);
+    const start = await labState(page);
+    await walkThroughNarration(page, scenario);
+
+    const end = await nextStep(page);
+    expect(end.nowMs, "Next after the last step goes to the end of the run").toBe(
+      scenario.durationMs,
+    );
+    await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "finished");
+    // Struck-out records come with the frames that saw the truncation; a snapshot has
+    // the logs as they are now, so read them before syncing.
+    const beforeSync = await labState(page);
+    // Counters travel every few frames: a snapshot makes every number on the page exact.
+    const final = withTruncationsSeen(await sync(page), beforeSync);
+    await expectChecks(page, scenario);
+    if (scenario.expect?.converged !== undefined)
+      await expect(page.getByTestId("convergence-badge")).toHaveAttribute(
+        "data-status",
+        scenario.expect.converged ? "converged" : /converging|diverged/,
+      );
+    for (const [path, bound] of Object.entries(scenario.expect?.metrics ?? {})) {
+      const m = pageMetric(path, final, start);
+      if ("unavailable" in m) {
+        testInfo.annotations.push({ type: "not on the page", description: m.unavailable });
+        continue;
+      }
+      if (bound.min !== undefined && m.bound === "both")
+        expect(m.value, `${path} ≥ ${bound.min}`).toBeGreaterThanOrEqual(bound.min);
+      if (bound.max !== undefined)
+        expect(m.value, `${path} ≤ ${bound.max}`).toBeLessThanOrEqual(bound.max);
+    }
+  });
+}
+
+function withTruncationsSeen(state: LabState, seen: LabState): LabState {
+  return {
+    ...state,
+    partitions: state.partitions.map((p, i) => ({
+      ...p,
+      truncated: Object.fromEntries(
+        Object.entries(p.truncated).map(([b, n]) => [
+          b,
+          Math.max(n, seen.partitions[i]?.truncated[b] ?? 0),
+        ]),
+      ),
+    })),
+  };
+}
+
+async function walkThroughNarration(page: Page, scenario: Scenario): Promise<void> {
+  const panel = page.getByTestId("teaching-panel");
+  for (const [i, step] of scenario.narration.entries()) {
+    if (i > 0 || step.atMs > 0) {
+      const s = await nextStep(page);
+      expect(s.nowMs, `step ${i + 1} at its own time`).toBe(step.atMs);
+    }
+    await expect(panel).toHaveAttribute("data-step", String(i));
+    await expect(page.getByTestId("teaching-step-title")).toHaveText(step.title);
+    expect(step.lookAt.length, `step ${i + 1} says where to look`).toBeGreaterThan(0);
+    await expect(page.locator(`[data-look-here="step ${i + 1}"]`)).toHaveCount(step.lookAt.length);
+  }
+}
+
+async function expectChecks(page: Page, scenario: Scenario): Promise<void> {
+  for (const name of checkNames) {
+    const bound = scenario.expect?.checks[name];
+    if (!bound) continue;
+    const count = Number(await page.getByTestId(`check-${name}`).getAttribute("data-count"));
+    if (bound.min !== undefined)
+      expect(count, `${name} ≥ ${bound.min}`).toBeGreaterThanOrEqual(bound.min);
+    if (bound.max !== undefined)
+      expect(count, `${name} ≤ ${bound.max}`).toBeLessThanOrEqual(bound.max);
+  }
+}
