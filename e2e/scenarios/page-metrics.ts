@@ -45,6 +45,8 @@ export function pageMetric(path: string, end: LabState, start: LabState): PageMe
     // The page shows a group's lag over all its partitions: an upper bound of each one's.
     if (g && leaf === "lagRecords") return { value: g.lagRecords, bound: "maxOnly" };
     if (g && leaf === "lagMs" && g.lagMs !== null) return { value: g.lagMs, bound: "maxOnly" };
+    if (g && leaf === "lagMsByProducerTime" && g.lagMsByProducerTime !== null)
+      return { value: g.lagMsByProducerTime, bound: "maxOnly" };
   }
   if (area === "partitions" && parts[2] === "replicas" && parts[4] === "truncated") {
     const p = end.partitions[Number(id)];

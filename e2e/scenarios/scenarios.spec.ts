@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { builtinScenarios } from "../../server/scenarios";
 import { checkNames, type Scenario } from "../../server/protocol";
 import { startFromLibrary } from "../fixtures";
-import { labReady, labState, nextStep, sync } from "../support/lab";
+import { advanceTo, labReady, labState, nextStep, sync } from "../support/lab";
+import type { Expectation } from "../../server/sim/scenario";
 import { pageMetric } from "./page-metrics";
 import type { LabState } from "../../components/run/automation/lab-state";
 
@@ -25,30 +26,55 @@ for (const scenario of builtinScenarios()) {
     expect(end.nowMs, "Next after the last step goes to the end of the run").toBe(
       scenario.durationMs,
     );
-    await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "finished");
-    // Struck-out records come with the frames that saw the truncation; a snapshot has
-    // the logs as they are now, so read them before syncing.
-    const beforeSync = await labState(page);
-    // Counters travel every few frames: a snapshot makes every number on the page exact.
-    const final = withTruncationsSeen(await sync(page), beforeSync);
-    await expectChecks(page, scenario);
-    if (scenario.expect?.converged !== undefined)
-      await expect(page.getByTestId("convergence-badge")).toHaveAttribute(
-        "data-status",
-        scenario.expect.converged ? "converged" : /converging|diverged/,
-      );
-    for (const [path, bound] of Object.entries(scenario.expect?.metrics ?? {})) {
-      const m = pageMetric(path, final, start);
-      if ("unavailable" in m) {
-        testInfo.annotations.push({ type: "not on the page", description: m.unavailable });
-        continue;
-      }
-      if (bound.min !== undefined && m.bound === "both")
-        expect(m.value, `${path} ≥ ${bound.min}`).toBeGreaterThanOrEqual(bound.min);
-      if (bound.max !== undefined)
-        expect(m.value, `${path} ≤ ${bound.max}`).toBeLessThanOrEqual(bound.max);
-    }
+    await expectOutcome(page, scenario.expect, start, testInfo);
   });
+
+  for (const variant of scenario.variants) {
+    test(`${scenario.name}, variant ${variant.name}: ${variant.title}`, async ({
+      page,
+    }, testInfo) => {
+      const overrides = Object.entries(variant.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+      await startFromLibrary(page, scenario.name, { overrides });
+      await labReady(page);
+      const start = await labState(page);
+      // A variant may change the duration: the page knows the run's own.
+      const end = await advanceTo(page, start.durationMs);
+      expect(end.nowMs).toBe(start.durationMs);
+      await expectOutcome(page, variant.expect, start, testInfo);
+    });
+  }
+}
+
+/** The outcome a scenario or variant promises, read off the page at the end of the run. */
+async function expectOutcome(
+  page: Page,
+  expectation: Expectation | undefined,
+  start: LabState,
+  testInfo: TestInfo,
+): Promise<void> {
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "finished");
+  // Struck-out records come with the frames that saw the truncation; a snapshot has
+  // the logs as they are now, so read them before syncing.
+  const beforeSync = await labState(page);
+  // Counters travel every few frames: a snapshot makes every number on the page exact.
+  const final = withTruncationsSeen(await sync(page), beforeSync);
+  await expectChecks(page, expectation);
+  if (expectation?.converged !== undefined)
+    await expect(page.getByTestId("convergence-badge")).toHaveAttribute(
+      "data-status",
+      expectation.converged ? "converged" : /converging|diverged/,
+    );
+  for (const [path, bound] of Object.entries(expectation?.metrics ?? {})) {
+    const m = pageMetric(path, final, start);
+    if ("unavailable" in m) {
+      testInfo.annotations.push({ type: "not on the page", description: m.unavailable });
+      continue;
+    }
+    if (bound.min !== undefined && m.bound === "both")
+      expect(m.value, `${path} ≥ ${bound.min}`).toBeGreaterThanOrEqual(bound.min);
+    if (bound.max !== undefined)
+      expect(m.value, `${path} ≤ ${bound.max}`).toBeLessThanOrEqual(bound.max);
+  }
 }
 
 function withTruncationsSeen(state: LabState, seen: LabState): LabState {
@@ -80,9 +106,9 @@ async function walkThroughNarration(page: Page, scenario: Scenario): Promise<voi
   }
 }
 
-async function expectChecks(page: Page, scenario: Scenario): Promise<void> {
+async function expectChecks(page: Page, expectation: Expectation | undefined): Promise<void> {
   for (const name of checkNames) {
-    const bound = scenario.expect?.checks[name];
+    const bound = expectation?.checks[name];
     if (!bound) continue;
     const count = Number(await page.getByTestId(`check-${name}`).getAttribute("data-count"));
     if (bound.min !== undefined)
