@@ -12,6 +12,8 @@ export interface ConvergenceLabApi {
   runId: string;
   /** The numbers the page holds now. */
   state(): LabState;
+  /** The text of the key numbers as the page renders them, by test id (see shown.ts). */
+  shown(): Record<string, string>;
   /** The whole state the page renders from (large; prefer state()). */
   view(): RunView;
   /** Pause, advance exactly `ms` of virtual time; resolves once the page shows that time. */

@@ -6,6 +6,7 @@ import { advanceAndShow, advanceToAndShow } from "./advance";
 import type { ConvergenceLabApi } from "./api";
 import { labState } from "./lab-state";
 import { playTo } from "./play-to";
+import { shownNumbers } from "./shown";
 import { waitForView } from "./wait";
 
 /** Builds `window.convergenceLab` for one run (see api.ts). */
@@ -20,6 +21,7 @@ export function createLabApi(
     version: 1,
     runId,
     state,
+    shown: shownNumbers,
     view: () => store.getSnapshot(),
     advance: async (ms) => {
       await advanceAndShow(actions, store, ms);
