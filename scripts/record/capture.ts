@@ -7,8 +7,8 @@ export interface Capture {
   atMs: number;
   /** Text as rendered by the panels that are never paused off screen (see RunVisibilityGate). */
   shown: Record<string, string>;
-  /** The numbers the page held (window.convergenceLab.state()), less connection details. */
-  state: Omit<LabState, "connection" | "paused" | "speed">;
+  /** The numbers the page held (window.convergenceLab.state()), less what differs by run. */
+  state: Omit<LabState, "runId" | "connection" | "paused" | "speed">;
 }
 
 /**
@@ -25,6 +25,6 @@ export async function captureShown(page: Page): Promise<Capture> {
   // page does not have.
   const shown = await page.evaluate(() => window.convergenceLab!.shown());
   const full = await page.evaluate(() => window.convergenceLab!.state());
-  const { connection: _c, paused: _p, speed: _s, ...state } = full;
+  const { runId: _r, connection: _c, paused: _p, speed: _s, ...state } = full;
   return { atMs: state.nowMs, shown, state };
 }

@@ -59,8 +59,7 @@ export async function recordScenario(browser: Browser, o: RecordOptions): Promis
     ([key, secret]) => window.localStorage.setItem(key!, secret!),
     [`convergence-lab:operator:${runId}`, operatorSecret],
   );
-  if (o.video)
-    await context.tracing.start({ screenshots: true, snapshots: true, title: o.scenario });
+  if (o.video) await context.tracing.start({ snapshots: true, title: o.scenario });
   const page = await context.newPage();
   let captures: Capture[];
   const base = path.join(o.outDir, o.scenario);

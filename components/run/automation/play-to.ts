@@ -28,8 +28,12 @@ export async function playTo(
   let now = startVirtual;
   while (now < targetMs - 0.05 && !signal?.aborted && !isOver(store.getSnapshot())) {
     const due = Math.min(targetMs, startVirtual + (performance.now() - startWall) * speed);
-    if (due - now >= MIN_CHUNK_MS || due >= targetMs) {
-      now = await advanceAndShow(actions, store, Math.round((due - now) * 10) / 10);
+    // Whole milliseconds: the server adds each advance to its clock, and sums of whole
+    // numbers are exact, so the last chunk lands exactly on the target (a clock at
+    // 7999.9999 would show "8.000 s" with the 8 s fault not yet fired).
+    const chunk = due >= targetMs ? targetMs - now : Math.floor(due - now);
+    if (chunk >= MIN_CHUNK_MS || due >= targetMs) {
+      now = await advanceAndShow(actions, store, Math.round(chunk * 10) / 10);
     } else {
       await nextAnimationFrame();
     }

@@ -32,9 +32,9 @@ export function LookHere({ regions, stepNumber }: { regions: LookAtRegion[]; ste
         el.dataset.lookHere = `step ${stepNumber}`;
         marked.push(el);
       }
-      const first = names.find((n) => !REGIONS[n].inHeader);
-      const el = first ? regionElement(first) : null;
-      if (el) scrollUnderHeader(el);
+      const inPage = names.filter((n) => !REGIONS[n].inHeader);
+      const els = inPage.map(regionElement).filter((e): e is HTMLElement => e !== null);
+      if (els.length > 0) scrollIntoFrame(els);
     });
     return () => {
       cancelAnimationFrame(raf);
@@ -44,13 +44,21 @@ export function LookHere({ regions, stepNumber }: { regions: LookAtRegion[]; ste
   return null;
 }
 
-/** Brings a region's top just under the sticky header, unless it is wholly in view already. */
-function scrollUnderHeader(el: HTMLElement): void {
+/**
+ * Scrolls so that the highlighted regions show between the sticky header and the
+ * captions: all of them from the topmost when they fit, else the first named (the step's
+ * most important). Nothing moves when they are in view already.
+ */
+function scrollIntoFrame(els: HTMLElement[]): void {
   const header = document.querySelector('[data-testid="run-header"]');
   const top = header ? header.getBoundingClientRect().bottom : 0;
   const panel = document.querySelector('[data-testid="teaching-panel"]');
   const bottom = panel ? panel.getBoundingClientRect().top : window.innerHeight;
-  const rect = el.getBoundingClientRect();
-  if (rect.top >= top && rect.bottom <= bottom) return;
-  window.scrollTo({ top: window.scrollY + rect.top - top - SCROLL_MARGIN_PX, behavior: "smooth" });
+  const rects = els.map((e) => e.getBoundingClientRect());
+  const spanTop = Math.min(...rects.map((r) => r.top));
+  const spanBottom = Math.max(...rects.map((r) => r.bottom));
+  if (spanTop >= top && spanBottom <= bottom) return;
+  const fits = spanBottom - spanTop <= bottom - top - SCROLL_MARGIN_PX;
+  const target = fits ? spanTop : rects[0]!.top;
+  window.scrollTo({ top: window.scrollY + target - top - SCROLL_MARGIN_PX, behavior: "smooth" });
 }

@@ -59,7 +59,7 @@ export function TeachingControls() {
         data-testid="teaching-jump"
         title={`Moves virtual time straight to ${label} and pauses there (key J)`}
       >
-        ⏭ Jump
+        Jump »
       </Button>
       {status.error ? (
         <span className={styles.error} role="alert">
