@@ -19,9 +19,7 @@ import { RunCharts } from "./charts/RunCharts";
 import { SequenceDiagram } from "./sequence/SequenceDiagram";
 import { MessageInspector } from "./checks/MessageInspector";
 import { ProducerStrip } from "./groups/ProducerStrip";
-import { TeachingProvider } from "./teaching/teaching-context";
-import { TeachingPanel } from "./teaching/TeachingPanel";
-import { AutomationHooks } from "./automation/AutomationHooks";
+import { TeachingLayer } from "./teaching/TeachingLayer";
 import styles from "./RunPage.module.css";
 
 /**
@@ -47,45 +45,42 @@ export function RunPage({ runId }: { runId: string }) {
   return (
     <RunProvider store={connection.store} actions={connection}>
       <RunUiProvider>
-        <TeachingProvider runId={runId}>
-          <div className={styles.page} data-testid="run-page">
-            <RunHeader runId={runId} />
-            <ConnectionNotice />
-            <main className={styles.main}>
-              <CheckerPanel />
-              <div className={styles.grid}>
-                <div className={styles.left}>
-                  <Gate>
-                    <Topology />
-                  </Gate>
-                  <FaultPanel />
-                </div>
-                <div className={styles.right}>
-                  <Gate>
-                    <PartitionLanes />
-                  </Gate>
-                  <Gate>
-                    <ProducerStrip />
-                  </Gate>
-                </div>
+        <div className={styles.page} data-testid="run-page">
+          <RunHeader runId={runId} />
+          <ConnectionNotice />
+          <main className={styles.main}>
+            <CheckerPanel />
+            <div className={styles.grid}>
+              <div className={styles.left}>
+                <Gate>
+                  <Topology />
+                </Gate>
+                <FaultPanel />
               </div>
+              <div className={styles.right}>
+                <Gate>
+                  <PartitionLanes />
+                </Gate>
+                <Gate>
+                  <ProducerStrip />
+                </Gate>
+              </div>
+            </div>
+            <Gate>
+              <RunCharts />
+            </Gate>
+            <div className={styles.bottom}>
               <Gate>
-                <RunCharts />
+                <ConsumerGroups />
               </Gate>
-              <div className={styles.bottom}>
-                <Gate>
-                  <ConsumerGroups />
-                </Gate>
-                <Gate>
-                  <SequenceDiagram />
-                </Gate>
-              </div>
-            </main>
-            <MessageInspector />
-            <TeachingPanel />
-            <AutomationHooks runId={runId} />
-          </div>
-        </TeachingProvider>
+              <Gate>
+                <SequenceDiagram />
+              </Gate>
+            </div>
+          </main>
+          <MessageInspector />
+          <TeachingLayer runId={runId} />
+        </div>
       </RunUiProvider>
     </RunProvider>
   );
