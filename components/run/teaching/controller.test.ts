@@ -23,9 +23,9 @@ beforeAll(() => {
   };
 });
 
-const kill: OperatorCommandInput = {
+const kill: NarrationStep["commands"][number] = {
   type: "injectFault",
-  fault: { kind: "crash", target: "b1" },
+  fault: { kind: "crash", target: "b1", mode: "kill" },
 };
 const steps: NarrationStep[] = [
   { atMs: 0, title: "a", text: "a", lookAt: [], commands: [] },
