@@ -35,7 +35,7 @@ test("teaching mode: Next moves to each step's time, where the scripted faults f
   await page.getByTestId("speed").selectOption("10");
   await page.getByTestId("teaching-next").click();
   await expect(panel).toHaveAttribute("data-step", "3", { timeout: 30_000 });
-  await expect(page.getByTestId("lab-state")).toHaveAttribute("data-virtual-ms", "12000");
+  await expect(page.getByTestId("lab-state")).toHaveAttribute("data-virtual-ms", "9000");
   await expect(viewer.getByTestId("teaching-panel")).toHaveAttribute("data-step", "3");
   await viewerContext.close();
 });
