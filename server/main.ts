@@ -1,10 +1,12 @@
 /**
  * The one server process: Next.js (the dashboard and its route handlers) and socket.io
- * (live runs) on one port. `npm run dev` runs Next in development mode; `npm start`
- * (NODE_ENV=production) serves the production build made by `npm run build`.
+ * (live runs) on one port, and the database the runs are stored in. `npm run dev` runs
+ * Next in development mode; `npm start` migrates, builds when the production build is
+ * missing or older than the sources (scripts/ensure-build.mjs), and serves it.
  *
  * Environment: PORT (default 3000), HOST (default all interfaces), LIVE_COMPRESSION=1
- * to compress websocket frames (fewer bytes, more CPU per viewer).
+ * to compress websocket frames (fewer bytes, more CPU per viewer), DATABASE_URL (default:
+ * the SQLite file data/convergence-lab.db), DEMO_RUN=0 to start without the demo run.
  */
 import { createServer } from "node:http";
 import path from "node:path";
@@ -13,13 +15,37 @@ import { z } from "zod";
 import { RunManager } from "./live/run-manager";
 import { createLiveServer } from "./live/socket-server";
 import { setRunManager } from "./live/registry";
+import { ensureDemoRun } from "./live/demo-run";
+import { closeDatabase, getDatabase, type Database } from "./db";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   NODE_ENV: z.string().optional(),
   LIVE_COMPRESSION: z.enum(["0", "1"]).default("0"),
+  DEMO_RUN: z.enum(["0", "1"]).default("1"),
 });
+
+/**
+ * Opens (migrates, seeds) the database and marks the runs a previous process left live as
+ * interrupted. Without a database the server still starts: live runs need none, and the
+ * routes that do answer 503 saying why.
+ */
+async function openStorage(): Promise<Database | null> {
+  try {
+    const db = await getDatabase();
+    const interrupted = await db.runs.interruptRunning();
+    console.log(
+      `storage: ${db.where}${interrupted > 0 ? ` (${interrupted} run(s) the last server left live marked interrupted)` : ""}`,
+    );
+    return db;
+  } catch (e) {
+    console.error(
+      `storage unavailable, runs will not be stored: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return null;
+  }
+}
 
 async function main(): Promise<void> {
   const parsed = envSchema.safeParse(process.env);
@@ -40,9 +66,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const manager = new RunManager();
+  const db = await openStorage();
+  const manager = new RunManager({ storage: db });
   setRunManager(manager);
   manager.start();
+  if (env.DEMO_RUN === "1") {
+    const demo = await ensureDemoRun(manager, db);
+    console.log(`demo run ${demo} is ready (paused at 0)`);
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -76,8 +107,10 @@ async function main(): Promise<void> {
     manager.closeAll();
     const force = setTimeout(() => process.exit(0), 3000);
     force.unref();
-    void live
-      .close()
+    void manager
+      .flushStorage()
+      .then(() => closeDatabase())
+      .then(() => live.close())
       .then(() => app.close())
       .finally(() => process.exit(0));
   };

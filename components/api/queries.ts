@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import {
   createRunResponseSchema,
   httpErrorSchema,
+  runDetailResponseSchema,
   runInfoSchema,
   scenarioSummarySchema,
   type CreateRunRequest,
@@ -72,8 +73,16 @@ export const runsQuery = () =>
 export const runQuery = (runId: string) =>
   queryOptions({
     queryKey: queryKeys.run(runId),
-    queryFn: ({ signal }) =>
-      getJson(`/api/runs/${encodeURIComponent(runId)}`, runInfoSchema, signal),
+    // GET /api/runs/:id answers the live part and the stored record; this page needs the live one.
+    queryFn: async ({ signal }) => {
+      const detail = await getJson(
+        `/api/runs/${encodeURIComponent(runId)}`,
+        runDetailResponseSchema,
+        signal,
+      );
+      if (!detail.live) throw new RequestError(`run ${runId} is not live`, 404);
+      return runInfoSchema.parse(detail.live);
+    },
     staleTime: 5_000,
     // A run that does not exist will not appear by asking again.
     retry: (count, error) => !(error instanceof RequestError && error.status === 404) && count < 2,

@@ -72,4 +72,39 @@ describe("storage boundaries", () => {
       });
     }
   });
+
+  it("no route handler loads Prisma, a driver or the database module, even indirectly", () => {
+    const heavyDb =
+      /server\/db\/(index|database|client|runs|scenarios|commands|command-writer|migrate)\.ts$/;
+    const routes = sourceFiles(path.join(root, "app", "api")).filter((f) => f.endsWith("route.ts"));
+    expect(routes.length).toBeGreaterThan(5);
+    for (const route of routes) {
+      const seen = new Set<string>();
+      const heavy: string[] = [];
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const spec of runtimeImports(file)) {
+          if (drivers.test(spec)) heavy.push(`${path.relative(root, file)} -> ${spec}`);
+          if (!spec.startsWith(".")) continue;
+          const base = path.resolve(path.dirname(file), spec);
+          const target = [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((c) => {
+            try {
+              return statSync(c).isFile();
+            } catch {
+              return false;
+            }
+          });
+          if (!target) continue;
+          if (heavyDb.test(target)) heavy.push(`${path.relative(root, file)} -> ${spec}`);
+          visit(target);
+        }
+      };
+      visit(route);
+      expect({ route: path.relative(root, route), heavy }).toEqual({
+        route: path.relative(root, route),
+        heavy: [],
+      });
+    }
+  });
 });

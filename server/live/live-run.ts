@@ -175,6 +175,12 @@ export class LiveRun {
 
   /** The furthest virtual time the run reached. */
   get headMs(): number {
+    return this.syncHead();
+  }
+
+  /** The head moves with the simulation, however it was moved (tests drive it directly). */
+  private syncHead(): number {
+    if (this.currentSim.now > this.head) this.head = this.currentSim.now;
     return this.head;
   }
 
@@ -204,6 +210,9 @@ export class LiveRun {
    * events. Returns whether there is more to do right now.
    */
   advance(sliceMs: number): boolean {
+    // A slice whose last event landed exactly on a step's target reached it without
+    // seeing it: nothing is left to simulate, so the step is done.
+    this.settleStep();
     if (!this.wantsWork) return false;
     const start = this.clock.now();
     const deadline = start + sliceMs;
@@ -236,6 +245,15 @@ export class LiveRun {
       this.cost.simulateMs += this.clock.now() - start;
     }
     return this.behind;
+  }
+
+  private settleStep(): void {
+    const target = this.pacer.stepTarget;
+    const sim = this.currentSim;
+    if (target === null || sim.now < target || sim.sched.peekTime() <= target) return;
+    if (this.tapeDue()) return;
+    this.pacer.stepTarget = null;
+    this.settleAdvances();
   }
 
   /** Checkpoints, the head, and advances that reached their end. */
@@ -311,6 +329,7 @@ export class LiveRun {
   private pushTick(body: FrameBody, wallNow: number): void {
     if (this.pendingPacing) body.pacing = this.pacer.state();
     if (this.pendingStatus) body.status = this.status;
+    this.syncHead();
     if (this.head !== this.reportedHead) {
       body.head = roundMs(this.head);
       this.reportedHead = this.head;
@@ -389,7 +408,7 @@ export class LiveRun {
       pacing: this.pacer.state(),
       viewers: this.viewers,
       overrides: this.spec.overrides,
-      headMs: roundMs(this.head),
+      headMs: roundMs(this.syncHead()),
       parentRunId: this.parentRunId,
       forkAtMs: this.forkAtMs,
     };
@@ -411,6 +430,9 @@ export class LiveRun {
       this.applyDueTape();
       if (sim.failure) throw sim.failure;
       result = sim.command(input);
+      // What the command set off at this very instant runs now, as in a replay to its time,
+      // so that the trace hash answered is the one a replay to `atMs` reaches.
+      if (result.ok) sim.runUntil(sim.now);
       if (sim.failure) throw sim.failure;
     } catch (e) {
       this.fail(e);
@@ -440,6 +462,7 @@ export class LiveRun {
     const sim = this.sim;
     const seq = sim.commandLog.length - 1;
     const entry = sim.commandLog[seq]!;
+    this.syncHead();
     if (this.tape.length > seq) {
       this.tape.length = seq;
       this.timeline.truncate(sim.now, seq);
@@ -547,7 +570,7 @@ export class LiveRun {
    */
   seek(toMs: number): TimeTravelResult {
     if (this.status === "failed") return { ok: false, message: "the run failed; fork it instead" };
-    if (toMs > this.head)
+    if (toMs > this.syncHead())
       return {
         ok: false,
         message: `the run reached ${roundMs(this.head)} ms; seek goes from 0 to there (advance goes further)`,
@@ -578,7 +601,7 @@ export class LiveRun {
    * that led there: what a fork starts from. This run is not touched.
    */
   startAt(atMs: number): RunStart | TimeTravelResult {
-    if (atMs > this.head)
+    if (atMs > this.syncHead())
       return { ok: false, message: `the run reached ${roundMs(this.head)} ms; fork at most there` };
     const messages = new MessageSampler();
     const sim = this.timeline.seek(atMs, this.tape, { onMessage: messages.onMessage });

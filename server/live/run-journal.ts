@@ -37,7 +37,7 @@ export type RunStorage = Pick<Database, "runs" | "commands" | "where">;
  * marked interrupted, if the database lets us, and the error is logged once.
  */
 export class DatabaseJournal implements RunJournal {
-  private tail: Promise<unknown>;
+  private tail: Promise<unknown> = Promise.resolve();
   private broken: string | null = null;
 
   constructor(
@@ -46,7 +46,7 @@ export class DatabaseJournal implements RunJournal {
     create: CreateRunInput | null,
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {
-    this.tail = create ? this.write(() => storage.runs.create(create)) : Promise.resolve();
+    if (create) void this.write(() => storage.runs.create(create));
   }
 
   /** Why the run's storage stopped, or null while it is whole. */

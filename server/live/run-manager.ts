@@ -14,6 +14,8 @@ import {
 } from "./live-run";
 import { newRunId, newSecret } from "./ids";
 import { DatabaseJournal, type RunStorage } from "./run-journal";
+import { startFromLog } from "./run-start";
+import type { CommandLogEntry } from "../sim/apply-command";
 import type { CreateRunInput as StoredRunInput } from "../db/schemas";
 
 /** Two ticks of one run are at least this far apart (a command asks for an early one): 20 Hz at most. */
@@ -105,6 +107,10 @@ export class RunManager {
   private readonly idleTimeoutMs: number;
   private readonly tickRing: number | undefined;
   private storage: RunStorage | null;
+  /** Writes of closed runs' journals still in flight, for flushStorage. */
+  private readonly closingWrites = new Set<Promise<void>>();
+  /** Runs kept however long nobody watches them (the demo run of the library page). */
+  private readonly pinned = new Set<string>();
   private frameTimer: ReturnType<typeof setInterval> | null = null;
   private gcTimer: ReturnType<typeof setInterval> | null = null;
   private workScheduled: ReturnType<typeof setImmediate> | null = null;
@@ -120,6 +126,11 @@ export class RunManager {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60_000;
     this.tickRing = options.tickRing;
     this.storage = options.storage ?? null;
+  }
+
+  /** Keeps a run open while nobody watches it (it is still closed by delete). */
+  pin(runId: string): void {
+    this.pinned.add(runId);
   }
 
   /** Stores the runs created from now on (the database opened after the manager). */
@@ -234,9 +245,16 @@ export class RunManager {
   open(
     runId: string,
     spec: { scenario: Scenario; seed: number; overrides: { path: string; value: unknown }[] },
-    start: RunStart,
+    log: {
+      commands: readonly CommandLogEntry[];
+      untilMs: number;
+      parentRunId: string | null;
+      forkAtMs: number | null;
+    },
   ): { runId: string; operatorSecret: string; run: LiveRun } {
     if (this.runs.has(runId)) throw new CreateRunError(`run ${runId} is live already`, 409);
+    // Built here, not by the caller: a route handler has its own copy of the engine's modules.
+    const start = startFromLog(spec.scenario, spec.seed, log.commands, log.untilMs, log);
     const made = this.admit(runId, (id, secret) =>
       this.fromStart(id, secret, spec.scenario, spec, start),
     );
@@ -294,7 +312,7 @@ export class RunManager {
 
   /** Resolves once every run's journal has written what it was given (server shutdown). */
   async flushStorage(): Promise<void> {
-    await Promise.all([...this.runs.values()].map((r) => r.stored()));
+    await Promise.all([...[...this.runs.values()].map((r) => r.stored()), ...this.closingWrites]);
   }
 
   get(runId: string): LiveRun | undefined {
@@ -317,7 +335,10 @@ export class RunManager {
     const run = this.runs.get(runId);
     if (!run) return;
     this.runs.delete(runId);
+    this.pinned.delete(runId);
     if (run.status === "running") run.journal.update({ status: "interrupted", error: note });
+    const write = run.stored().finally(() => this.closingWrites.delete(write));
+    this.closingWrites.add(write);
     const t = this.urgent.get(runId);
     if (t) clearTimeout(t);
     this.urgent.delete(runId);
@@ -408,13 +429,15 @@ export class RunManager {
   private evictEnded(): void {
     for (const run of [...this.runs.values()]) {
       if (this.runs.size < this.maxRuns) return;
-      if (run.viewers === 0 && run.status !== "running") this.close(run.id);
+      if (run.viewers === 0 && run.status !== "running" && !this.pinned.has(run.id))
+        this.close(run.id);
     }
   }
 
   private collectIdle(): void {
     const now = this.clock.now();
     for (const run of [...this.runs.values()]) {
+      if (this.pinned.has(run.id)) continue;
       if (run.viewers === 0 && now - run.idleSinceMs > this.idleTimeoutMs) this.close(run.id);
     }
   }

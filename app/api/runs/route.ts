@@ -1,24 +1,20 @@
-import { NextResponse } from "next/server";
-import { createRun, invalidJson, listRuns } from "../../../server/live/http-api";
+import { createRun } from "../../../server/live/http-api";
+import { listRuns } from "../../../server/live/http-runs";
+import { readJson, respond } from "../../../server/live/http-route";
 import { getRunManager } from "../../../server/live/registry";
+import { sharedDatabase } from "../../../server/db/shared";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/runs {scenario, seed?, overrides?, paused?}: starts a run; answers {runId, operatorSecret}. */
 export async function POST(req: Request) {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch (e) {
-    const answer = invalidJson((e as Error).message);
-    return NextResponse.json(answer.body, { status: answer.status });
-  }
-  const answer = createRun(getRunManager(), body);
-  return NextResponse.json(answer.body, { status: answer.status });
+  const body = await readJson(req);
+  if (!body.ok) return respond(body.answer);
+  return respond(await createRun(getRunManager(), body.body, sharedDatabase()));
 }
 
-/** GET /api/runs: the live runs. */
-export function GET() {
-  const answer = listRuns(getRunManager());
-  return NextResponse.json(answer.body, { status: answer.status });
+/** GET /api/runs?scenario&status&seed&text&parent&limit&offset: live runs and a page of stored ones. */
+export async function GET(req: Request) {
+  const params = new URL(req.url).searchParams;
+  return respond(await listRuns(getRunManager(), sharedDatabase(), params));
 }
