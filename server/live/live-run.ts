@@ -261,12 +261,6 @@ export class LiveRun {
     const sim = this.currentSim;
     if (this.status !== "failed") this.timeline.observe(sim);
     if (sim.now > this.head) this.head = sim.now;
-    // A slice whose event budget ran out on the last event at the step's exact time never
-    // sees a short batch, which is where a reached step is cleared: clear it here, or the
-    // run would stop wanting work with the step (and any advance waiting on it) pending.
-    const step = this.pacer.stepTarget;
-    if (step !== null && sim.now >= step && sim.sched.peekTime() > step)
-      this.pacer.stepTarget = null;
     if (this.advanceWaiters.length > 0 && this.pacer.stepTarget === null) this.settleAdvances();
   }
 
