@@ -53,11 +53,8 @@ async function expectOutcome(
   testInfo: TestInfo,
 ): Promise<void> {
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "finished");
-  // Struck-out records come with the frames that saw the truncation; a snapshot has
-  // the logs as they are now, so read them before syncing.
-  const beforeSync = await labState(page);
   // Counters travel every few frames: a snapshot makes every number on the page exact.
-  const final = withTruncationsSeen(await sync(page), beforeSync);
+  const final = await sync(page);
   await expectChecks(page, expectation);
   if (expectation?.converged !== undefined)
     await expect(page.getByTestId("convergence-badge")).toHaveAttribute(
@@ -75,21 +72,6 @@ async function expectOutcome(
     if (bound.max !== undefined)
       expect(m.value, `${path} ≤ ${bound.max}`).toBeLessThanOrEqual(bound.max);
   }
-}
-
-function withTruncationsSeen(state: LabState, seen: LabState): LabState {
-  return {
-    ...state,
-    partitions: state.partitions.map((p, i) => ({
-      ...p,
-      truncated: Object.fromEntries(
-        Object.entries(p.truncated).map(([b, n]) => [
-          b,
-          Math.max(n, seen.partitions[i]?.truncated[b] ?? 0),
-        ]),
-      ),
-    })),
-  };
 }
 
 async function walkThroughNarration(page: Page, scenario: Scenario): Promise<void> {

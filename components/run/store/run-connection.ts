@@ -13,6 +13,7 @@ import { FrameStore } from "./frame-store";
 import { applySnapshot } from "./apply-snapshot";
 import { applyCommandResult, applyFrame } from "./apply-frame";
 import { emptyRunView, type RunView } from "./run-view";
+import { keepTruncations } from "./keep-truncations";
 import type {
   ActionResult,
   AdvanceResult,
@@ -178,9 +179,11 @@ export class RunConnection implements RunActions {
   }
 
   async resync(): Promise<ActionResult> {
+    const before = this.store.latest();
     // The snapshot answering this join is applied by receive(), like any other.
     const answer = await this.request(this.joinMessage());
     if (answer.type !== "snapshot") return toResult(answer);
+    this.store.update((v) => keepTruncations(v, before));
     this.store.flush();
     return { ok: true };
   }
