@@ -13,9 +13,7 @@ import { metricsSnapshot } from "../../server/sim/metrics";
 const argv = process.argv.slice(2);
 const atFlag = argv.indexOf("--at");
 const extra = atFlag >= 0 ? (argv[atFlag + 1] ?? "").split(",").map(Number) : [];
-const names = argv.filter(
-  (a, i) => (!a.startsWith("--") && i !== atFlag + 1) || (atFlag < 0 && !a.startsWith("--")),
-);
+const names = argv.filter((a, i) => !a.startsWith("--") && (atFlag < 0 || i !== atFlag + 1));
 
 for (const scenario of builtinScenarios()) {
   if (names.length > 0 && !names.includes(scenario.name)) continue;
