@@ -20,6 +20,7 @@ import { SequenceDiagram } from "./sequence/SequenceDiagram";
 import { MessageInspector } from "./checks/MessageInspector";
 import { ProducerStrip } from "./groups/ProducerStrip";
 import { TimeTravel } from "./timeline/TimeTravel";
+import { TeachingLayer } from "./teaching/TeachingLayer";
 import styles from "./RunPage.module.css";
 
 /**
@@ -80,6 +81,7 @@ export function RunPage({ runId }: { runId: string }) {
             </div>
           </main>
           <MessageInspector />
+          <TeachingLayer runId={runId} />
         </div>
       </RunUiProvider>
     </RunProvider>

@@ -16,4 +16,4 @@ export type { OperatorCommand, OperatorCommandInput } from "../sim/commands";
 export type { Fault, FaultKind } from "../sim/faults";
 export { faultKinds, faultSchema, describeFault } from "../sim/faults";
 export { operatorCommandSchema } from "../sim/commands";
-export type { Scenario } from "../sim/scenario";
+export type { Scenario, NarrationStep, LookAtRegion } from "../sim/scenario";

@@ -132,16 +132,27 @@ export const expectationSchema = z.strictObject({
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 
+/** Regions of the run page a narration step can point at (docs/teaching.md). */
+export const lookAtRegions = [
+  "topology",
+  "lanes",
+  "groups",
+  "faults",
+  "checks",
+  "charts",
+  "sequence",
+  "clock",
+  "convergence",
+  "producers",
+] as const;
+export type LookAtRegion = (typeof lookAtRegions)[number];
+
 export const narrationStepSchema = z.strictObject({
   atMs: z.number().min(0),
   title: z.string().min(1),
   text: z.string().min(1),
-  /** Part of the page this step is about: topology, lanes, groups, faults, checks, charts, sequence. */
-  lookAt: z
-    .array(
-      z.enum(["topology", "lanes", "groups", "faults", "checks", "charts", "sequence", "clock"]),
-    )
-    .default([]),
+  /** Parts of the page this step is about, most important first (teaching mode highlights them). */
+  lookAt: z.array(z.enum(lookAtRegions)).default([]),
   /** Operator commands the step fires when the lecturer moves on to it. */
   commands: z.array(operatorCommandSchema).default([]),
 });

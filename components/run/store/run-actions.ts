@@ -16,6 +16,7 @@ export type ActionResult = { ok: true; faultId?: string } | { ok: false; message
 export type ForkResult =
   | { ok: true; runId: string; operatorSecret: string; atMs: number }
   | { ok: false; message: string };
+export type AdvanceResult = { ok: true; atMs: number } | { ok: false; message: string };
 
 export type MessageHistory = Omit<HistoryResultMessage, "type" | "requestId">;
 
@@ -25,6 +26,10 @@ export interface RunActions {
   pace(request: PacingRequest): Promise<ActionResult>;
   command(command: OperatorCommandInput): Promise<ActionResult>;
   history(eventId: number): Promise<MessageHistory>;
+  /** Pauses and advances exactly `ms` of virtual time; resolves once the server is there. */
+  advance(ms: number): Promise<AdvanceResult>;
+  /** Joins again for a fresh snapshot, so that every number held is exact at the current time. */
+  resync(): Promise<ActionResult>;
   /** Records of replica `r` (index in the partition's replica list) from `from`. */
   logRange(p: number, r: number, from: number, count: number): Promise<WireRecordDetail[]>;
   /** Time travel (operator): rebuild the run at `toMs`, paused; every viewer gets a snapshot. */

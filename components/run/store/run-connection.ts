@@ -13,8 +13,10 @@ import { FrameStore } from "./frame-store";
 import { applySnapshot } from "./apply-snapshot";
 import { applyCommandResult, applyFrame } from "./apply-frame";
 import { emptyRunView, type RunView } from "./run-view";
+import { keepTruncations } from "./keep-truncations";
 import type {
   ActionResult,
+  AdvanceResult,
   ForkResult,
   MessageHistory,
   PacingRequest,
@@ -25,6 +27,8 @@ import type { WireRecordDetail } from "../../../server/protocol";
 type Pending = { resolve: (m: ServerMessage) => void; timer: number };
 
 const REQUEST_TIMEOUT_MS = 8000;
+/** An advance is answered when the run gets there: a long one on a busy server takes a while. */
+const ADVANCE_TIMEOUT_MS = 120_000;
 
 /**
  * One browser's link to one run: joins over socket.io (with the operator secret when
@@ -66,14 +70,17 @@ export class RunConnection implements RunActions {
     this.store.dispose();
   }
 
-  private join(): void {
-    const msg: ClientMessageInput = {
+  private joinMessage(): ClientMessageInput {
+    return {
       type: "join",
       v: PROTOCOL_VERSION,
       runId: this.runId,
       ...(this.secret ? { secret: this.secret } : {}),
     };
-    this.socket.emit(CLIENT_EVENT, msg);
+  }
+
+  private join(): void {
+    this.socket.emit(CLIENT_EVENT, this.joinMessage());
   }
 
   private setConnection(connection: RunView["connection"]): void {
@@ -129,7 +136,7 @@ export class RunConnection implements RunActions {
     }
   }
 
-  private request(msg: ClientMessageInput): Promise<ServerMessage> {
+  private request(msg: ClientMessageInput, timeoutMs = REQUEST_TIMEOUT_MS): Promise<ServerMessage> {
     const requestId = `r${this.nextRequest++}`;
     return new Promise((resolve) => {
       const timer = window.setTimeout(() => {
@@ -140,7 +147,7 @@ export class RunConnection implements RunActions {
           message: "the server did not answer in time",
           requestId,
         });
-      }, REQUEST_TIMEOUT_MS);
+      }, timeoutMs);
       this.pending.set(requestId, { resolve, timer });
       this.socket.emit(CLIENT_EVENT, { ...msg, requestId });
     });
@@ -161,6 +168,25 @@ export class RunConnection implements RunActions {
     if (answer.type === "commandResult" && answer.ok)
       this.store.update((v) => applyCommandResult(v, command, answer));
     return toResult(answer);
+  }
+
+  async advance(ms: number): Promise<AdvanceResult> {
+    const answer = await this.request(
+      { type: "advance", runId: this.runId, ms },
+      ADVANCE_TIMEOUT_MS,
+    );
+    if (answer.type === "ack" && answer.atMs !== undefined) return { ok: true, atMs: answer.atMs };
+    return { ok: false, message: answer.type === "error" ? answer.message : "unexpected answer" };
+  }
+
+  async resync(): Promise<ActionResult> {
+    const before = this.store.latest();
+    // The snapshot answering this join is applied by receive(), like any other.
+    const answer = await this.request(this.joinMessage());
+    if (answer.type !== "snapshot") return toResult(answer);
+    this.store.update((v) => keepTruncations(v, before));
+    this.store.flush();
+    return { ok: true };
   }
 
   async history(eventId: number): Promise<MessageHistory> {
