@@ -14,8 +14,11 @@ import { ExampleList } from "./examples";
  */
 export class GroupEffects {
   private epoch = 1;
-  private readonly appliedEpoch = new GrowableInt32();
-  private readonly appliedCount = new GrowableInt32();
+  /**
+   * Per event: (epoch << 2) | times applied in that epoch, saturated at 3 (only 0, 1 and
+   * "more" matter). One table instead of two: it is a third of this checker's memory.
+   */
+  private readonly applied = new GrowableInt32();
   private readonly refEpoch = new GrowableInt32();
   readonly reference: Float64Array;
   /** How far the group has got per partition (processed or committed past), and how far the reference has folded. */
@@ -64,7 +67,8 @@ export class GroupEffects {
   }
 
   private timesApplied(eventId: number): number {
-    return this.appliedEpoch.get(eventId) === this.epoch ? this.appliedCount.get(eventId) : 0;
+    const v = this.applied.get(eventId);
+    return v >>> 2 === this.epoch ? v & 3 : 0;
   }
 
   onProcessed(
@@ -76,8 +80,7 @@ export class GroupEffects {
   ): void {
     if (applied) {
       const times = this.timesApplied(rec.eventId) + 1;
-      this.appliedEpoch.set(rec.eventId, this.epoch);
-      this.appliedCount.set(rec.eventId, times);
+      this.applied.set(rec.eventId, (this.epoch << 2) | Math.min(times, 3));
       this.lastEventByKey.set(rec.key, rec.eventId);
       if (times > 1) {
         this.duplicateEffects++;
