@@ -10,14 +10,21 @@ import { parseScenario } from "../server/sim/validate";
 import { benchCases } from "./bench-cases";
 
 const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
 const heapMb = () => {
   gc?.();
-  return Math.round((process.memoryUsage().heapUsed / 1048576) * 10) / 10;
+  return mb(process.memoryUsage().heapUsed);
+};
+/** Typed arrays live outside the V8 heap; a checkpoint copies the per-event tables. */
+const arrayBuffersMb = () => {
+  gc?.();
+  return mb(process.memoryUsage().arrayBuffers);
 };
 
 const runMs = 600_000;
 const sim = new Simulation(parseScenario(benchCases.medium), 1);
 const before = heapMb();
+const buffersBefore = arrayBuffersMb();
 const timeline = new Timeline(sim);
 const t0 = performance.now();
 for (let t = 100; t <= runMs; t += 100) {
@@ -26,17 +33,25 @@ for (let t = 100; t <= runMs; t += 100) {
 }
 const liveWallMs = performance.now() - t0;
 const withCheckpoints = heapMb();
+const buffersWithCheckpoints = arrayBuffersMb();
 
 const seeks: number[] = [];
+// CPU time of this process beside wall time: on a shared machine the wall figure includes
+// waiting for a core, the CPU figure does not.
+const cpuSeeks: number[] = [];
 for (let i = 0; i < 40; i++) {
   // Spread over the run, including just before checkpoints (the worst case).
   const at = Math.round(((i + 0.97) / 40) * runMs);
   const s0 = performance.now();
+  const c0 = process.cpuUsage();
   const state = timeline.seek(at, sim.commandLog);
   seeks.push(performance.now() - s0);
+  const c = process.cpuUsage(c0);
+  cpuSeeks.push((c.user + c.system) / 1000);
   if (state.now !== at) throw new Error("seek landed elsewhere");
 }
 seeks.sort((a, b) => a - b);
+cpuSeeks.sort((a, b) => a - b);
 console.log(
   JSON.stringify({
     name: "seek-medium-10min",
@@ -44,8 +59,12 @@ console.log(
     checkpointTimesS: timeline.times().map((t) => t / 1000),
     seekMsMax: Math.round(seeks[seeks.length - 1]!),
     seekMsP50: Math.round(seeks[Math.floor(seeks.length / 2)]!),
+    cpuMsMax: Math.round(cpuSeeks[cpuSeeks.length - 1]!),
+    cpuMsP50: Math.round(cpuSeeks[Math.floor(cpuSeeks.length / 2)]!),
     liveRunWallMs: Math.round(liveWallMs),
     heapMbSimOnly: before,
     heapMbWithCheckpoints: withCheckpoints,
+    arrayBuffersMbSimOnly: buffersBefore,
+    arrayBuffersMbWithCheckpoints: buffersWithCheckpoints,
   }),
 );

@@ -35,7 +35,11 @@ export class EventTable {
     return id;
   }
 
-  /** The column stores: append-only, so checkpoints may share them (their count is their own). */
+  /**
+   * The column stores written once, when an event is created: checkpoints may share them
+   * (their count is their own). Not `abandoned`, which a later crash sets on old events:
+   * a fork taken before that crash must not see it.
+   */
   columns(): object[] {
     return [
       this.producer,
@@ -44,7 +48,6 @@ export class EventTable {
       this.partition,
       this.producerSeqNo,
       this.createdMs,
-      this.abandoned,
     ];
   }
 

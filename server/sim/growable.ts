@@ -1,3 +1,15 @@
+import { copySelf } from "./clone";
+
+/**
+ * The length a copy needs: up to the last entry that is not `fill`. Capacity doubles, so a
+ * table is on average a quarter unused; checkpoints of a long run hold dozens of copies.
+ */
+function usedLength(data: Int32Array | Float64Array, fill: number): number {
+  let n = data.length;
+  while (n > 0 && data[n - 1] === fill) n--;
+  return Math.max(n, 16);
+}
+
 /** Typed arrays that grow by doubling: compact per-event tables without per-entry objects. */
 export class GrowableInt32 {
   data: Int32Array;
@@ -23,6 +35,12 @@ export class GrowableInt32 {
     next.set(this.data);
     this.data = next;
   }
+  /** For checkpoints and forks (see clone.ts): the used part only; it grows again on demand. */
+  [copySelf](): GrowableInt32 {
+    const out = new GrowableInt32(16, this.fill);
+    out.data = this.data.slice(0, usedLength(this.data, this.fill));
+    return out;
+  }
 }
 
 export class GrowableFloat64 {
@@ -42,5 +60,10 @@ export class GrowableFloat64 {
       this.data = next;
     }
     this.data[i] = v;
+  }
+  [copySelf](): GrowableFloat64 {
+    const out = new GrowableFloat64(16);
+    out.data = this.data.slice(0, usedLength(this.data, 0));
+    return out;
   }
 }

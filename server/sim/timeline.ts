@@ -15,7 +15,7 @@ export class Timeline {
   constructor(
     start: Simulation | null,
     intervalMs = 10_000,
-    private readonly maxCheckpoints = 48,
+    private readonly maxCheckpoints = 64,
   ) {
     this.intervalMs = intervalMs;
     if (start) this.checkpoints.push(start.clone("checkpoint"));

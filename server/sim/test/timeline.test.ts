@@ -106,3 +106,40 @@ describe("time travel", () => {
     expect(timeline.times()[0]).toBe(0);
   });
 });
+
+describe("time travel keeps each run's own past", () => {
+  // Regression: checkpoints shared the event table's `abandoned` column with the live run.
+  // Events the live run's producer later lost in a crash showed as abandoned in a fork
+  // taken before that crash, although the fork's producer never crashed.
+  it("a fork taken before a producer crash does not see the events that crash abandoned", () => {
+    const crashAt = 10_000;
+    const own = new Simulation(
+      scenario({ durationMs: 30_000, producers: [{ id: "p1", ratePerSec: 200, stopMs: 25_000 }] }),
+      5,
+    );
+    const timeline = new Timeline(own, 2_000);
+    for (let t = 250; t <= 20_000; t += 250) {
+      if (t === crashAt) {
+        own.runUntil(crashAt);
+        own.command({
+          type: "injectFault",
+          fault: { kind: "crash", target: "p1" },
+          durationMs: 1_000,
+        });
+      }
+      own.runUntil(t);
+      timeline.observe(own);
+    }
+    const abandonedIn = (sim: Simulation) => {
+      const ids: number[] = [];
+      for (let id = 0; id < sim.events.count; id++)
+        if (sim.events.abandoned.get(id) === 1) ids.push(id);
+      return ids;
+    };
+    expect(abandonedIn(own).length).toBeGreaterThan(0);
+    // The fork keeps none of the live run's commands: its producer never crashes.
+    const fork = timeline.seek(crashAt - 500, []);
+    fork.runUntil(20_000);
+    expect(abandonedIn(fork)).toEqual([]);
+  });
+});
