@@ -29,6 +29,13 @@ interface SelfCopying {
   [copySelf](): unknown;
 }
 
+/** Marks everything reachable from `root` as shared: immutable inputs such as the scenario. */
+export function shareDeep(root: unknown, memo: Map<object, unknown>): void {
+  if (typeof root !== "object" || root === null || memo.has(root)) return;
+  memo.set(root, root);
+  for (const v of Array.isArray(root) ? root : Object.values(root)) shareDeep(v, memo);
+}
+
 export function deepClone<T>(root: T, memo = new Map<object, unknown>()): T {
   return copy(root, memo) as T;
 }
@@ -78,18 +85,106 @@ function copy(value: unknown, memo: Map<object, unknown>): unknown {
     for (const v of value) out.add(copy(v, memo));
     return out;
   }
-  // A spread copy keeps fast properties: V8 clones the source's layout into in-object
-  // fields. Object.create(proto) followed by one store per field would leave objects with
-  // many fields (the Simulation, producers, group members) in dictionary mode, and every
-  // later access to them slow: a cloned run simulated 2-3 times slower than its original.
-  // The prototype is set once, on the fresh object, before any code has seen it.
-  const out = { ...(value as Record<string, unknown>) };
   const proto = Object.getPrototypeOf(value) as object | null;
-  if (proto !== Object.prototype) Object.setPrototypeOf(out, proto);
-  memo.set(value, out);
-  for (const key of Object.keys(out)) {
-    const x = out[key];
-    if (typeof x === "object" && x !== null) out[key] = copy(x, memo);
-  }
+  if (proto === Object.prototype) return literalCopierFor(value)(value, memo, copy);
+  return copierFor(proto, value)(value, memo, copy);
+}
+
+/**
+ * Objects whose keys are data (a dictionary, not a record) would make a copier per key set:
+ * past this many shapes with one first key or prototype, they are copied key by key.
+ */
+const MAX_VARIANTS = 16;
+
+function copyByKeys(src: object, memo: Map<object, unknown>, copyFn: CopyFn): object {
+  const out = Object.create(Object.getPrototypeOf(src) as object | null) as Record<string, unknown>;
+  memo.set(src, out);
+  for (const key of Object.keys(src))
+    out[key] = copyFn((src as Record<string, unknown>)[key], memo);
   return out;
+}
+
+type Copier = (src: object, memo: Map<object, unknown>, copy: CopyFn) => object;
+type CopyFn = (value: unknown, memo: Map<object, unknown>) => unknown;
+
+/**
+ * Class instances are copied by a function made once per class and field list, which
+ * creates the object and stores its fields by name in one fixed order. Every copy of a
+ * class then has one and the same hidden class, however many generations of copies a run
+ * goes through (seek after seek), and stays in fast mode. Copying field by field with
+ * computed keys instead left objects with many fields (the Simulation, producers, group
+ * members) in dictionary mode, and each generation with new hidden classes: a run that
+ * had been seeked simulated 2 to 3 times slower.
+ */
+const copiers = new Map<object | null, { keys: string[]; fn: Copier }[]>();
+
+function copierFor(proto: object | null, value: object): Copier {
+  const keys = Object.keys(value);
+  let variants = copiers.get(proto);
+  if (variants === undefined) copiers.set(proto, (variants = []));
+  for (const v of variants) if (sameKeys(v.keys, keys)) return v.fn;
+  if (variants.length >= MAX_VARIANTS) return copyByKeys;
+  const stores = keys
+    .map((k) => `o[${JSON.stringify(k)}] = copy(src[${JSON.stringify(k)}], memo);`)
+    .join("\n");
+  // Generated once per class and field list: stores by constant name give one hidden class.
+  const fn = new Function(
+    "proto",
+    `return function copyInstance(src, memo, copy) {
+      const o = Object.create(proto);
+      memo.set(src, o);
+      ${stores}
+      return o;
+    };`,
+  )(proto) as Copier;
+  variants.push({ keys, fn });
+  return fn;
+}
+
+/**
+ * Plain objects are copied by an object literal with the same keys in the same order: V8
+ * gives such a literal the hidden class the original literal has, so code that handled the
+ * original handles the copy, and a run that continues from a copy creates new objects of
+ * the very classes its copied objects have.
+ */
+const literalCopierIndex = new Map<string, { keys: string[]; fn: Copier }[]>();
+
+function literalCopierFor(value: object): Copier {
+  const keys = Object.keys(value);
+  const first = keys.length === 0 ? "" : keys[0]!;
+  let variants = literalCopierIndex.get(first);
+  if (variants === undefined) literalCopierIndex.set(first, (variants = []));
+  for (const v of variants) if (sameKeys(v.keys, keys)) return v.fn;
+  if (variants.length >= MAX_VARIANTS) return copyByKeys;
+  const names = keys.map((k) => JSON.stringify(k));
+  const shallow = names.map((n) => `${n}: src[${n}]`).join(", ");
+  const deep = names
+    .map((n) => `x = o[${n}]; if (typeof x === "object" && x !== null) o[${n}] = copy(x, memo);`)
+    .join("\n");
+  // Generated once per key list: a literal gives the original's hidden class.
+  const fn = new Function(
+    `return function copyLiteral(src, memo, copy) {
+      const o = { ${shallow} };
+      memo.set(src, o);
+      let x;
+      ${deep}
+      return o;
+    };`,
+  )() as Copier;
+  variants.push({ keys, fn });
+  return fn;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** How many copiers have been made (one per class or literal shape): for tests. */
+export function copierShapes(): number {
+  let n = 0;
+  for (const v of copiers.values()) n += v.length;
+  for (const v of literalCopierIndex.values()) n += v.length;
+  return n;
 }

@@ -21,7 +21,7 @@ import { applyCommand, type CommandLogEntry } from "./apply-command";
 import type { CommandResult } from "./commands";
 import { ConvergenceTracker } from "./convergence";
 import { messageTypeCode as typeCodes } from "./message-codes";
-import { deepClone } from "./clone";
+import { deepClone, shareDeep } from "./clone";
 
 // A module-local copy: transpiled to CommonJS, every access through the import would be a getter call on the hot path.
 const Ev = EvCodes;
@@ -473,7 +473,8 @@ export class Simulation {
    */
   clone(kind: "fork" | "checkpoint", hooks: SimulationHooks = {}): Simulation {
     const memo = new Map<object, unknown>();
-    memo.set(this.scenario, this.scenario);
+    // The scenario is input, never changed: shared whole, whichever object reaches into it.
+    shareDeep(this.scenario, memo);
     memo.set(this.hooks, hooks);
     if (kind === "checkpoint") {
       memo.set(this.history, new History(1));

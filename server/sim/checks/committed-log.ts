@@ -14,6 +14,10 @@ import { frozenItems } from "../clone";
  * An unclean election can rewrite committed history: the view is then cut back to
  * where the new leader's log agrees and followed again.
  */
+export interface RollbackListener {
+  onCommittedRollback(partition: number, to: number, removed: readonly LogRecord[]): void;
+}
+
 export class CommittedLog {
   readonly view: LogRecord[][];
   /** Event id -> 1 + the offset of its first occurrence in its partition's committed log. */
@@ -24,9 +28,12 @@ export class CommittedLog {
   readonly orderExamples = new ExampleList();
   duplicates = 0;
   orderViolations = 0;
-  /** Told when committed history is cut back, with the records that are gone. */
-  onRollback: ((partition: number, to: number, removed: readonly LogRecord[]) => void) | null =
-    null;
+  /**
+   * Told when committed history is cut back, with the records that are gone. An object, not
+   * a closure: a checkpoint or fork copies it with the rest of the state, where a closure
+   * would still point into the run it was copied from.
+   */
+  rollbackListener: RollbackListener | null = null;
 
   constructor(
     partitions: number,
@@ -66,7 +73,7 @@ export class CommittedLog {
 
   private rollback(partition: number, to: number): void {
     const view = this.view[partition]!;
-    this.onRollback?.(partition, to, view.slice(to));
+    this.rollbackListener?.onCommittedRollback(partition, to, view.slice(to));
     for (let o = view.length - 1; o >= to; o--) {
       const id = view[o]!.eventId;
       if (this.firstAt.get(id) === o + 1) this.firstAt.set(id, 0);

@@ -31,10 +31,13 @@ export class Checkers {
     this.log = new CommittedLog(partitions, sim.events);
     this.groups = sim.scenario.groups.map((_, g) => new GroupEffects(g, sim.keyCount, partitions));
     this.replicas = new ReplicaDivergence(partitions);
-    this.log.onRollback = (partition, to, removed) => {
-      for (const g of this.groups)
-        g.onRollback(partition, to, removed, (key) => sim.partitionOf(key));
-    };
+    this.log.rollbackListener = this;
+  }
+
+  onCommittedRollback(partition: number, to: number, removed: readonly LogRecord[]): void {
+    const sim = this.sim;
+    for (const g of this.groups)
+      g.onRollback(partition, to, removed, (key) => sim.partitionOf(key));
   }
 
   private isAuthoritative(rep: Replica): boolean {
