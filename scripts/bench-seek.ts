@@ -48,6 +48,7 @@ for (let i = 0; i < 40; i++) {
   seeks.push(performance.now() - s0);
   const c = process.cpuUsage(c0);
   cpuSeeks.push((c.user + c.system) / 1000);
+  if (process.env.SEEK_VERBOSE) console.error(at, Math.round(seeks[seeks.length - 1]!));
   if (state.now !== at) throw new Error("seek landed elsewhere");
 }
 seeks.sort((a, b) => a - b);

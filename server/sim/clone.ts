@@ -5,20 +5,12 @@
  * are immutable and are shared, not copied: log records are frozen when they are made,
  * so a checkpoint costs the arrays that hold them, not the records.
  * Functions are kept by reference; state must not hold closures over `this`.
+ * Arrays of frozen records are handled as frozen-items.ts describes.
  */
-/**
- * Arrays that hold only frozen objects (replica logs, the committed view): registered
- * where they are made, so a clone copies them with one slice() and no look at each of
- * their hundreds of thousands of records. The clone's copy is registered too.
- */
-const frozenItemArrays = new WeakSet<readonly unknown[]>();
+import { FrozenPrefix, frozenItems, isFrozenItems, prefixOf } from "./frozen-items";
 
-/** Registers an array whose elements are, and will stay, frozen objects or primitives. */
-export function frozenItems<T>(array: T[]): T[] {
-  frozenItemArrays.add(array);
-  return array;
-}
-
+/** Set while a checkpoint is being copied: frozen-item arrays become prefixes. */
+let checkpointing = false;
 /**
  * A method an object may define to copy itself (it holds no references into the rest of the
  * state): growable tables copy only the part in use.
@@ -36,8 +28,21 @@ export function shareDeep(root: unknown, memo: Map<object, unknown>): void {
   for (const v of Array.isArray(root) ? root : Object.values(root)) shareDeep(v, memo);
 }
 
-export function deepClone<T>(root: T, memo = new Map<object, unknown>()): T {
-  return copy(root, memo) as T;
+/**
+ * A deep copy of `root`. A `checkpoint` copy is only ever copied from again, never run: it
+ * keeps its frozen-item arrays as prefixes of the originals (see frozen-items.ts).
+ */
+export function deepClone<T>(
+  root: T,
+  memo = new Map<object, unknown>(),
+  kind: "run" | "checkpoint" = "run",
+): T {
+  checkpointing = kind === "checkpoint";
+  try {
+    return copy(root, memo) as T;
+  } finally {
+    checkpointing = false;
+  }
 }
 
 function copy(value: unknown, memo: Map<object, unknown>): unknown {
@@ -47,16 +52,24 @@ function copy(value: unknown, memo: Map<object, unknown>): unknown {
   if (!Object.isExtensible(value)) return value;
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
+  if (value instanceof FrozenPrefix) {
+    // A checkpoint's log: a run continuing from the checkpoint gets the items themselves.
+    const out = checkpointing ? value : value.items();
+    memo.set(value, out);
+    return out;
+  }
   if (Array.isArray(value)) {
+    if (checkpointing && isFrozenItems(value)) {
+      const prefix = prefixOf(value);
+      memo.set(value, prefix);
+      return prefix;
+    }
     // slice() copies the elements in one go (a memcpy for packed arrays); only elements
     // that are mutable objects need a deep copy. Replica logs, the largest arrays, hold
     // frozen records only, so this is most of a checkpoint's cost.
     const out = (value as unknown[]).slice();
     memo.set(value, out);
-    if (frozenItemArrays.has(value)) {
-      frozenItemArrays.add(out);
-      return out;
-    }
+    if (isFrozenItems(value)) return frozenItems(out);
     for (let i = 0; i < out.length; i++) {
       const x = out[i];
       if (typeof x === "object" && x !== null && Object.isExtensible(x)) out[i] = copy(x, memo);

@@ -480,7 +480,7 @@ export class Simulation {
       memo.set(this.history, new History(1));
       for (const column of this.events.columns()) memo.set(column, column);
     }
-    const copy = deepClone(this, memo);
+    const copy = deepClone(this, memo, kind === "checkpoint" ? "checkpoint" : "run");
     copy.nodeName = (i: number): string => copy.nodes[i]?.id ?? `#${i}`;
     return copy;
   }

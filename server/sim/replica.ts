@@ -1,5 +1,5 @@
 import type { LogRecord } from "./model";
-import { frozenItems } from "./clone";
+import { frozenItems, truncateFrozen } from "./frozen-items";
 
 /** What a leader knows of one follower, learned from its fetches. */
 export interface FollowerState {
@@ -110,7 +110,7 @@ export class Replica {
   /** Removes every record at or above `offset`; returns what was removed. */
   truncateTo(offset: number): LogRecord[] {
     if (offset >= this.log.length) return [];
-    const removed = this.log.splice(offset);
+    const removed = truncateFrozen(this.log, offset);
     while (this.epochs.length > 0 && this.epochs[this.epochs.length - 1]! >= offset) {
       this.epochs.length -= 2;
     }

@@ -1,5 +1,6 @@
 import type { LogRecord } from "../model";
 import { ExampleList } from "./examples";
+import { SortedPairs } from "./sorted-pairs";
 
 /**
  * Lost acknowledged writes: a record a producer saw acknowledged that is absent from
@@ -10,15 +11,13 @@ import { ExampleList } from "./examples";
  */
 export class LostAckedWrites {
   /** Per partition: acked event ids and their offsets, kept sorted by offset. */
-  private readonly ids: number[][];
-  private readonly offsets: number[][];
+  private readonly acked: SortedPairs[];
   private readonly lost = new Set<number>();
   private readonly lostPartition = new Map<number, number>();
   readonly examples = new ExampleList();
 
   constructor(partitions: number) {
-    this.ids = Array.from({ length: partitions }, () => []);
-    this.offsets = Array.from({ length: partitions }, () => []);
+    this.acked = Array.from({ length: partitions }, () => new SortedPairs());
   }
 
   get count(): number {
@@ -30,19 +29,13 @@ export class LostAckedWrites {
   }
 
   onAcked(eventId: number, partition: number, offset: number, log: readonly LogRecord[]): void {
-    const ids = this.ids[partition]!;
-    const offs = this.offsets[partition]!;
-    let i = ids.length;
-    while (i > 0 && offs[i - 1]! > offset) i--;
-    ids.splice(i, 0, eventId);
-    offs.splice(i, 0, offset);
+    this.acked[partition]!.insert(eventId, offset);
     this.evaluate(eventId, partition, offset, log, null);
   }
 
   /** Re-checks every acked record at or above `fromOffset`, and every one already lost, against `log`. */
   recheck(partition: number, fromOffset: number, log: readonly LogRecord[]): void {
-    const ids = this.ids[partition]!;
-    const offs = this.offsets[partition]!;
+    const acked = this.acked[partition]!;
     let suffix: Set<number> | null = null;
     const suffixFrom = Math.max(0, Math.min(fromOffset, log.length));
     const inSuffix = (id: number) => {
@@ -52,12 +45,13 @@ export class LostAckedWrites {
       }
       return suffix.has(id);
     };
-    for (let i = ids.length - 1; i >= 0 && offs[i]! >= fromOffset; i--) {
-      this.evaluate(ids[i]!, partition, offs[i]!, log, inSuffix);
+    for (let i = acked.length - 1; i >= 0 && acked.offsetAt(i) >= fromOffset; i--) {
+      this.evaluate(acked.idAt(i), partition, acked.offsetAt(i), log, inSuffix);
     }
     for (const [id, p] of this.lostPartition) {
       if (p !== partition) continue;
-      const at = offs[ids.indexOf(id)] ?? -1;
+      const i = acked.indexOfId(id);
+      const at = i < 0 ? -1 : acked.offsetAt(i);
       this.evaluate(id, partition, at, log, (x) => log.some((r) => r.eventId === x));
     }
   }

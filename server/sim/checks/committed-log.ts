@@ -2,7 +2,7 @@ import type { LogRecord } from "../model";
 import type { EventTable } from "../events";
 import { GrowableInt32 } from "../growable";
 import { ExampleList } from "./examples";
-import { frozenItems } from "../clone";
+import { frozenItems, truncateFrozen } from "../frozen-items";
 
 /**
  * Follows each partition's committed log (the authoritative leader's records below
@@ -83,7 +83,7 @@ export class CommittedLog {
       dups.pop();
       this.duplicates--;
     }
-    view.length = to;
+    truncateFrozen(view, to);
     // Per-producer order restarts from what the surviving prefix says.
     const seq = this.lastSeqNo[partition]!;
     seq.clear();
