@@ -35,33 +35,62 @@ const liveWallMs = performance.now() - t0;
 const withCheckpoints = heapMb();
 const buffersWithCheckpoints = arrayBuffersMb();
 
-const seeks: number[] = [];
-// CPU time of this process beside wall time: on a shared machine the wall figure includes
-// waiting for a core, the CPU figure does not.
-const cpuSeeks: number[] = [];
-for (let i = 0; i < 40; i++) {
-  // Spread over the run, including just before checkpoints (the worst case).
-  const at = Math.round(((i + 0.97) / 40) * runMs);
-  const s0 = performance.now();
-  const c0 = process.cpuUsage();
-  const state = timeline.seek(at, sim.commandLog);
-  seeks.push(performance.now() - s0);
-  const c = process.cpuUsage(c0);
-  cpuSeeks.push((c.user + c.system) / 1000);
-  if (process.env.SEEK_VERBOSE) console.error(at, Math.round(seeks[seeks.length - 1]!));
-  if (state.now !== at) throw new Error("seek landed elsewhere");
+const tape = sim.commandLog.slice();
+
+/** Wall and CPU milliseconds of each call (CPU excludes waiting for a core on a shared machine). */
+class Timings {
+  wall: number[] = [];
+  cpu: number[] = [];
+  time<T>(f: () => T): T {
+    const s0 = performance.now();
+    const c0 = process.cpuUsage();
+    const out = f();
+    this.wall.push(performance.now() - s0);
+    const c = process.cpuUsage(c0);
+    this.cpu.push((c.user + c.system) / 1000);
+    return out;
+  }
+  summary(prefix: string): Record<string, number> {
+    const pick = (xs: number[], q: number) =>
+      Math.round(
+        [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!,
+      );
+    return {
+      [`${prefix}MsMax`]: pick(this.wall, 1),
+      [`${prefix}MsP50`]: pick(this.wall, 0.5),
+      [`${prefix}CpuMsMax`]: pick(this.cpu, 1),
+      [`${prefix}CpuMsP50`]: pick(this.cpu, 0.5),
+    };
+  }
 }
-seeks.sort((a, b) => a - b);
-cpuSeeks.sort((a, b) => a - b);
+
+// Scrubbing, as the live server seeks: each seek replaces the run's state with the state at
+// the target (the message history moves along). Targets are spread over the run, just
+// before checkpoints (the most re-simulation), visited in a scrambled order so that seeks
+// go both back and forward, the first from the head.
+const seeks = new Timings();
+let current = sim;
+for (let k = 0; k < 40; k++) {
+  const i = (k * 17) % 40;
+  const at = Math.round(((i + 0.97) / 40) * runMs);
+  current = seeks.time(() => timeline.seek(at, tape, {}, current, true));
+  if (current.now !== at) throw new Error("seek landed elsewhere");
+  if (process.env.SEEK_VERBOSE) console.error("seek", at, Math.round(seeks.wall.at(-1)!));
+}
+// Forks: the state at a point as a new run, the current one left as it is (its history copied).
+const forks = new Timings();
+for (let k = 0; k < 10; k++) {
+  const at = Math.round(((k * 4 + 0.97) / 40) * runMs);
+  const fork = forks.time(() => timeline.seek(at, tape, {}, current, false));
+  if (fork.now !== at) throw new Error("fork landed elsewhere");
+}
 console.log(
   JSON.stringify({
     name: "seek-medium-10min",
     checkpoints: timeline.count,
     checkpointTimesS: timeline.times().map((t) => t / 1000),
-    seekMsMax: Math.round(seeks[seeks.length - 1]!),
-    seekMsP50: Math.round(seeks[Math.floor(seeks.length / 2)]!),
-    cpuMsMax: Math.round(cpuSeeks[cpuSeeks.length - 1]!),
-    cpuMsP50: Math.round(cpuSeeks[Math.floor(cpuSeeks.length / 2)]!),
+    ...seeks.summary("seek"),
+    ...forks.summary("fork"),
     liveRunWallMs: Math.round(liveWallMs),
     heapMbSimOnly: before,
     heapMbWithCheckpoints: withCheckpoints,

@@ -570,7 +570,13 @@ export class LiveRun {
         message: `the run reached ${roundMs(this.head)} ms; seek goes from 0 to there (advance goes further)`,
       };
     const messages = new MessageSampler();
-    const sim = this.timeline.seek(toMs, this.tape, { onMessage: messages.onMessage }, this.sim);
+    const sim = this.timeline.seek(
+      toMs,
+      this.tape,
+      { onMessage: messages.onMessage },
+      this.sim,
+      true,
+    );
     if (sim.failure) return { ok: false, message: `re-simulation failed: ${sim.failure.message}` };
     const history = this.tracker.historyUntil(toMs);
     this.currentSim = sim;
@@ -598,7 +604,7 @@ export class LiveRun {
     if (atMs > this.syncHead())
       return { ok: false, message: `the run reached ${roundMs(this.head)} ms; fork at most there` };
     const messages = new MessageSampler();
-    const sim = this.timeline.seek(atMs, this.tape, { onMessage: messages.onMessage });
+    const sim = this.timeline.seek(atMs, this.tape, { onMessage: messages.onMessage }, this.sim);
     if (sim.failure) return { ok: false, message: `re-simulation failed: ${sim.failure.message}` };
     return {
       sim,

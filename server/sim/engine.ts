@@ -74,7 +74,7 @@ export class Simulation {
   readonly projections: Projection[];
   readonly members: Member[];
   readonly reconciler: Reconciler | null;
-  readonly history: History;
+  history: History;
   readonly events = new EventTable();
   readonly checks: Checkers;
   readonly faults: FaultBook;
@@ -471,15 +471,17 @@ export class Simulation {
    * the append-only event columns, which re-simulating the same commands rewrites
    * identically. Log records are immutable and shared either way.
    */
-  clone(kind: "fork" | "checkpoint", hooks: SimulationHooks = {}): Simulation {
+  clone(kind: "fork" | "checkpoint", hooks: SimulationHooks = {}, history?: History): Simulation {
     const memo = new Map<object, unknown>();
     // The scenario is input, never changed: shared whole, whichever object reaches into it.
     shareDeep(this.scenario, memo);
     memo.set(this.hooks, hooks);
     if (kind === "checkpoint") {
-      memo.set(this.history, new History(1));
+      memo.set(this.history, History.placeholder(this.history));
       for (const column of this.events.columns()) memo.set(column, column);
     }
+    // A history given in place of this one (a seek rebuilds or moves it) is not copied.
+    if (history !== undefined) memo.set(this.history, history);
     const copy = deepClone(this, memo, kind === "checkpoint" ? "checkpoint" : "run");
     copy.nodeName = (i: number): string => copy.nodes[i]?.id ?? `#${i}`;
     return copy;

@@ -1,4 +1,5 @@
 import type { Simulation } from "./engine";
+import { History } from "./history";
 import type { CommandLogEntry } from "./apply-command";
 
 /**
@@ -70,13 +71,15 @@ export class Timeline {
 
   /**
    * The run's state at `atMs`, given the run's whole command log. The result is a new,
-   * independent simulation; a fork takes it as its start and goes its own way.
+   * independent simulation; a fork takes it as its start and goes its own way. With
+   * `replace`, the result takes the place of `current`, which must not be run again.
    */
   seek(
     atMs: number,
     commands: readonly CommandLogEntry[],
     hooks = {},
     current?: Simulation,
+    replace = false,
   ): Simulation {
     let base = this.checkpoints[0]!;
     for (const c of this.checkpoints) if (c.now <= atMs) base = c;
@@ -90,7 +93,17 @@ export class Timeline {
       current.commandLog.length <= commands.length
     )
       base = current;
-    const sim = base.clone("fork", hooks);
+    // Message history. A checkpoint keeps none: the run's own history, taken back to the
+    // checkpoint, is exactly what the run had there (the re-simulation adds the rest). When
+    // the result replaces `current` (a live seek), its history is moved, not copied.
+    let history: History | undefined;
+    if (base === current) history = replace ? current.history : undefined;
+    else
+      history =
+        current !== undefined
+          ? current.history.rebuiltFor(base.history, replace)
+          : History.startingAt(base.history);
+    const sim = base.clone("fork", hooks, history);
     for (let i = base.commandLog.length; i < commands.length; i++) {
       const entry = commands[i]!;
       if (entry.atMs > atMs) break;

@@ -179,3 +179,72 @@ describe("time travel across truncations", () => {
     });
   }
 });
+
+describe("message history across a seek", () => {
+  const stepsOf = (sim: Simulation, id: number) => sim.history.steps(id, sim.nodeName);
+
+  it("a run seeked back has every message's whole history, as a straight run has it", () => {
+    const { sim, timeline } = liveRun(36_000);
+    for (const at of [7_777, 20_000]) {
+      const seeked = timeline.seek(at, sim.commandLog, {}, sim);
+      const expected = straight(at);
+      expect(seeked.events.count).toBe(expected.events.count);
+      for (let id = 0; id < expected.events.count; id += 37) {
+        const got = stepsOf(seeked, id);
+        expect(got, `event ${id} at ${at}`).toEqual(stepsOf(expected, id));
+        expect(got.steps.length).toBeGreaterThan(0);
+      }
+      // And it goes on recording as the straight run does.
+      seeked.runUntil(at + 3_000);
+      expected.runUntil(at + 3_000);
+      for (let id = 0; id < expected.events.count; id += 41)
+        expect(stepsOf(seeked, id), `event ${id} after ${at}`).toEqual(stepsOf(expected, id));
+    }
+  });
+
+  it("with a ring that has wrapped, a seek shows the most recent steps it still holds, marked truncated", () => {
+    const small = { historyCapacity: 4_000 };
+    const run = new Simulation(s, 3, small);
+    const timeline = new Timeline(run, 5_000);
+    for (let t = 250; t <= 30_000; t += 250) {
+      run.runUntil(t);
+      timeline.observe(run);
+    }
+    const at = 26_000;
+    const seeked = timeline.seek(at, run.commandLog, {}, run);
+    const expected = new Simulation(s, 3, small);
+    expected.runUntil(at);
+    let compared = 0;
+    for (let id = 0; id < expected.events.count; id++) {
+      const got = stepsOf(seeked, id);
+      const want = stepsOf(expected, id);
+      // What the seeked run holds is the end of what a straight run holds.
+      expect(want.steps.slice(want.steps.length - got.steps.length)).toEqual(got.steps);
+      if (got.steps.length < want.steps.length) expect(got.truncated).toBe(true);
+      if (got.steps.length > 0) compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe("scrubbing back and forth, as the live server seeks", () => {
+  it("every state equals a straight run's, and each message's history is the end of the straight run's", () => {
+    const { sim, timeline } = liveRun(36_000);
+    const tape = sim.commandLog.slice();
+    let current = sim;
+    for (const at of [30_000, 8_000, 33_000, 5_000, 21_000, 21_500, 2_000, 36_000]) {
+      current = timeline.seek(at, tape, {}, current, true);
+      const expected = straight(at);
+      expect(current.hash.digest(), `at ${at}`).toBe(expected.hash.digest());
+      for (let id = 0; id < expected.events.count; id += 29) {
+        const got = current.history.steps(id, current.nodeName);
+        const want = expected.history.steps(id, expected.nodeName);
+        expect(
+          want.steps.slice(want.steps.length - got.steps.length),
+          `event ${id} at ${at}`,
+        ).toEqual(got.steps);
+        if (got.steps.length < want.steps.length) expect(got.truncated).toBe(true);
+      }
+    }
+  });
+});
