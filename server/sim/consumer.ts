@@ -282,14 +282,15 @@ export class Member {
     }
     if (msg.fetchOffset !== this.position.get(msg.partition, -1)) return;
     if (msg.records.length === 0) return this.fetch(sim, msg.partition);
-    msg.records.forEach((record, i) =>
+    const records = msg.records;
+    for (let i = 0; i < records.length; i++) {
       this.enqueue(sim, {
         partition: msg.partition,
         offset: msg.fetchOffset + i,
-        record,
+        record: records[i]!,
         redriven: false,
-      }),
-    );
+      });
+    }
     this.position.set(msg.partition, msg.fetchOffset + msg.records.length);
   }
 

@@ -1,4 +1,4 @@
-import { GrowableInt32 } from "./growable";
+import { GrowableFloat64 } from "./growable";
 
 /**
  * Per-message history: every step one event went through (produced, appended, each
@@ -54,8 +54,12 @@ export class History {
   private readonly detail: Int32Array;
   /** Absolute index of the previous step of the same event, or -1. */
   private readonly prev: Float64Array;
-  private readonly lastStep = new GrowableInt32(1024, -1);
-  private readonly lastStepHigh = new GrowableInt32(1024, 0);
+  /**
+   * Per event: 1 + the absolute index of its newest step, 0 for none. One float column
+   * (exact up to 2^53 steps) rather than a low and a high int32 half: a read and a
+   * write per step instead of two of each.
+   */
+  private readonly lastStep = new GrowableFloat64(1024);
   total = 0;
 
   constructor(capacity: number) {
@@ -88,15 +92,12 @@ export class History {
     this.partition[i] = partition;
     this.offset[i] = offset;
     this.detail[i] = detail;
-    this.prev[i] = this.lastAbs(eventId);
-    this.lastStep.set(eventId, abs % 2147483648);
-    this.lastStepHigh.set(eventId, Math.floor(abs / 2147483648) + 1);
+    this.prev[i] = this.lastStep.get(eventId) - 1;
+    this.lastStep.set(eventId, abs + 1);
   }
 
   private lastAbs(eventId: number): number {
-    const high = this.lastStepHigh.get(eventId);
-    if (high === 0) return -1;
-    return (high - 1) * 2147483648 + this.lastStep.get(eventId);
+    return this.lastStep.get(eventId) - 1;
   }
 
   /** Steps of one event, oldest first. `truncated` is true if older steps were overwritten. */

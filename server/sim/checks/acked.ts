@@ -34,8 +34,14 @@ export class LostAckedWrites {
     const offs = this.offsets[partition]!;
     let i = ids.length;
     while (i > 0 && offs[i - 1]! > offset) i--;
-    ids.splice(i, 0, eventId);
-    offs.splice(i, 0, offset);
+    if (i === ids.length) {
+      // Acks nearly always arrive in offset order: an append, without splice's copy.
+      ids.push(eventId);
+      offs.push(offset);
+    } else {
+      ids.splice(i, 0, eventId);
+      offs.splice(i, 0, offset);
+    }
     this.evaluate(eventId, partition, offset, log, null);
   }
 
