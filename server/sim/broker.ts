@@ -309,6 +309,7 @@ export class Broker {
         replica: msg.replica,
         maxRecords: msg.maxRecords,
       });
+      if (expiresMs < rep.parkedMinExpiryMs) rep.parkedMinExpiryMs = expiresMs;
       // One expiry timer per broker, for the earliest parked fetch, rather than one per fetch.
       if (expiresMs < this.expiryTimerMs) {
         this.expiryTimerMs = expiresMs;
@@ -434,9 +435,13 @@ export class Broker {
 
   /** Answers long-polling fetches that now have data: followers on append, consumers on HW. */
   private wakeParked(sim: Simulation, rep: Replica, appended: boolean): void {
-    if (rep.parked.length === 0) return;
-    const still = [];
-    for (const p of rep.parked) {
+    const parked = rep.parked;
+    if (parked.length === 0) return;
+    // Compacted in place (this runs on every append and HW advance; most fetches stay parked).
+    let kept = 0;
+    let minExpiry = Infinity;
+    for (let i = 0; i < parked.length; i++) {
+      const p = parked[i]!;
       const limit = p.replica >= 0 ? rep.leo : rep.hw;
       if (p.replica >= 0 === appended && p.fetchOffset < limit) {
         const records = rep.log.slice(p.fetchOffset, Math.min(limit, p.fetchOffset + p.maxRecords));
@@ -451,9 +456,13 @@ export class Broker {
           records,
           -1,
         );
-      } else still.push(p);
+      } else {
+        parked[kept++] = p;
+        if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
+      }
     }
-    rep.parked = still;
+    parked.length = kept;
+    rep.parkedMinExpiryMs = minExpiry;
   }
 
   /** Answers (empty) every parked fetch whose wait is over, then arms the timer for the next one. */
@@ -462,16 +471,26 @@ export class Broker {
     let next = Infinity;
     for (const rep of this.replicas) {
       if (!rep || rep.parked.length === 0) continue;
-      const still = [];
-      for (const p of rep.parked) {
+      // A replica whose earliest parked fetch is still waiting has nothing to answer: not scanned.
+      if (rep.parkedMinExpiryMs > sim.now) {
+        if (rep.parkedMinExpiryMs < next) next = rep.parkedMinExpiryMs;
+        continue;
+      }
+      const parked = rep.parked;
+      let kept = 0;
+      let minExpiry = Infinity;
+      for (let i = 0; i < parked.length; i++) {
+        const p = parked[i]!;
         if (p.expiresMs <= sim.now)
           this.respondFetch(sim, p.src, rep.partition, p.fetchId, p.fetchOffset, null, rep, [], -1);
         else {
-          still.push(p);
-          if (p.expiresMs < next) next = p.expiresMs;
+          parked[kept++] = p;
+          if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
         }
       }
-      rep.parked = still;
+      parked.length = kept;
+      rep.parkedMinExpiryMs = minExpiry;
+      if (minExpiry < next) next = minExpiry;
     }
     this.expiryTimerMs = next;
     if (next < Infinity) sim.timer(this.node, next - sim.now, Timer.fetchExpire, 0);
@@ -587,6 +606,7 @@ export class Broker {
       );
     }
     rep.parked = [];
+    rep.parkedMinExpiryMs = Infinity;
     rep.followers = [];
   }
 

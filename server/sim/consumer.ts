@@ -260,9 +260,12 @@ export class Member {
    */
   private retryLostFetches(sim: Simulation): void {
     const timeout = this.config.fetchWaitMaxMs + this.config.requestTimeoutMs;
+    const lost = (partition: number) =>
+      this.fetchIds.has(partition) && sim.now - this.fetchSentMs.get(partition, 0) > timeout;
+    // Usually nothing is lost: only then is the insertion order (a sort) worth working out.
+    if (!this.fetchSentMs.some(lost)) return;
     for (const partition of this.fetchSentMs.keys()) {
-      const sentMs = this.fetchSentMs.get(partition, 0);
-      if (this.fetchIds.has(partition) && sim.now - sentMs > timeout) this.fetch(sim, partition);
+      if (lost(partition)) this.fetch(sim, partition);
     }
   }
 
@@ -422,8 +425,11 @@ export class Member {
    * retriable errors, such as a coordinator that is down or unreachable).
    */
   private retryUnconfirmedCommits(sim: Simulation): void {
+    const late = (partition: number) =>
+      sim.now - this.unconfirmedSentMs[partition]! > this.config.requestTimeoutMs;
+    if (!this.unconfirmed.some(late)) return;
     for (const partition of this.unconfirmed.keys()) {
-      if (sim.now - this.unconfirmedSentMs[partition]! > this.config.requestTimeoutMs) {
+      if (late(partition)) {
         this.unconfirmedSentMs[partition] = sim.now;
         this.sendCommit(sim, partition, this.unconfirmed.get(partition, 0));
       }

@@ -39,6 +39,12 @@ export class PartitionSlots {
     this.order.fill(-1);
   }
 
+  /** Whether any partition present passes `test` (in index order: for a yes/no answer, order is moot). */
+  some(test: (partition: number) => boolean): boolean {
+    for (let p = 0; p < this.order.length; p++) if (this.order[p]! >= 0 && test(p)) return true;
+    return false;
+  }
+
   /** The partitions present, in insertion order (as a Map would iterate them). */
   keys(): number[] {
     const out: number[] = [];

@@ -53,6 +53,8 @@ export class Replica {
   isrChangeSentMs = 0;
   followers: FollowerState[] = [];
   parked: ParkedFetch[] = [];
+  /** The earliest expiry among `parked` (Infinity when none), so expiry skips replicas with nothing due. */
+  parkedMinExpiryMs = Infinity;
   purgatory: PendingProduce[] = [];
   /** Idempotent producer state: the last sequence appended per producer. */
   producerSeq = new Map<number, number>();
@@ -153,6 +155,7 @@ export class Replica {
     this.isrChangePending = false;
     this.followers = [];
     this.parked = [];
+    this.parkedMinExpiryMs = Infinity;
     this.purgatory = [];
     this.fetchOutstanding = false;
     this.fetchId++;
