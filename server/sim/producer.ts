@@ -221,8 +221,14 @@ export class Producer {
   }
 
   private onTimeout(sim: Simulation, reqId: number): void {
-    const req = this.inFlight.find((r) => r !== null && r.reqId === reqId);
-    if (!req) return;
+    let req: InFlight | null = null;
+    for (const r of this.inFlight) {
+      if (r !== null && r.reqId === reqId) {
+        req = r;
+        break;
+      }
+    }
+    if (req === null) return;
     this.timedOut += req.records.length;
     for (const r of req.records)
       sim.history.record(
