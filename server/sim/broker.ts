@@ -8,6 +8,9 @@ import { Step as StepCodes } from "./history";
 const Timer = TimerCodes;
 const Step = StepCodes;
 
+/** The records of every empty fetch response: one shared frozen array rather than a new one each time. */
+const NO_RECORDS: readonly LogRecord[] = Object.freeze([]);
+
 /**
  * The leader's own copy of a record, stamped with its epoch and append time. Frozen:
  * replicas and checkpoints share records, so nothing may change one. Built as one
@@ -261,14 +264,15 @@ export class Broker {
         msg.fetchOffset,
         "notLeader",
         rep,
-        [],
+        NO_RECORDS,
         -1,
       );
     }
     if (msg.replica >= 0) {
       // Divergence check: does the follower's last epoch end where its log does?
       if (msg.lastFetchedEpoch >= 0) {
-        const { epoch, endOffset } = rep.endOffsetForEpoch(msg.lastFetchedEpoch);
+        const epoch = rep.epochAtOrBelow(msg.lastFetchedEpoch);
+        const endOffset = rep.endOffsetForEpoch(msg.lastFetchedEpoch);
         if (epoch < msg.lastFetchedEpoch || endOffset < msg.fetchOffset) {
           return this.respondFetch(
             sim,
@@ -278,7 +282,7 @@ export class Broker {
             msg.fetchOffset,
             null,
             rep,
-            [],
+            NO_RECORDS,
             Math.min(endOffset, msg.fetchOffset),
           );
         }
@@ -295,7 +299,7 @@ export class Broker {
         msg.fetchOffset,
         "offsetOutOfRange",
         rep,
-        [],
+        NO_RECORDS,
         -1,
       );
     }
@@ -342,7 +346,7 @@ export class Broker {
     fetchOffset: number,
     error: "notLeader" | "offsetOutOfRange" | null,
     rep: Replica | undefined,
-    records: LogRecord[],
+    records: readonly LogRecord[],
     divergingEndOffset: number,
   ): void {
     sim.send(this.node, dst, {
@@ -482,7 +486,17 @@ export class Broker {
       for (let i = 0; i < parked.length; i++) {
         const p = parked[i]!;
         if (p.expiresMs <= sim.now)
-          this.respondFetch(sim, p.src, rep.partition, p.fetchId, p.fetchOffset, null, rep, [], -1);
+          this.respondFetch(
+            sim,
+            p.src,
+            rep.partition,
+            p.fetchId,
+            p.fetchOffset,
+            null,
+            rep,
+            NO_RECORDS,
+            -1,
+          );
         else {
           parked[kept++] = p;
           if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
@@ -601,7 +615,7 @@ export class Broker {
         p.fetchOffset,
         "notLeader",
         rep,
-        [],
+        NO_RECORDS,
         -1,
       );
     }
