@@ -8,6 +8,30 @@ import { Step as StepCodes } from "./history";
 const Timer = TimerCodes;
 const Step = StepCodes;
 
+/** The records of every empty fetch response: one shared frozen array rather than a new one each time. */
+const NO_RECORDS: readonly LogRecord[] = Object.freeze([]);
+
+/**
+ * The leader's own copy of a record, stamped with its epoch and append time. Frozen:
+ * replicas and checkpoints share records, so nothing may change one. Built as one
+ * literal with every field, not as `{ ...r }`: a spread copy gets a map of its own that
+ * no transition links to, so each of the hundreds of thousands of records would carry
+ * its own hidden class (about twice the record's size) and be slower to make; a literal
+ * gives every record the same map, all fields in the object.
+ */
+function storedRecord(r: LogRecord, epoch: number, appendMs: number): LogRecord {
+  return Object.freeze({
+    eventId: r.eventId,
+    key: r.key,
+    value: r.value,
+    epoch,
+    producer: r.producer,
+    seq: r.seq,
+    timestampMs: r.timestampMs,
+    appendMs,
+  });
+}
+
 /**
  * A broker: the replicas it hosts, leading or following each partition as the
  * controller says. The rules follow Kafka's replication protocol: followers fetch from
@@ -172,8 +196,7 @@ export class Broker {
     for (let i = 0; i < records.length; i++) {
       // The request carries the producer's copy; the log gets its own, stamped by the leader.
       const r = records[i]!;
-      // Frozen: replicas and checkpoints share records, so nothing may change one.
-      const rec: LogRecord = Object.freeze({ ...r, epoch: rep.leaderEpoch, appendMs });
+      const rec = storedRecord(r, rep.leaderEpoch, appendMs);
       rep.append(rec);
       sim.history.record(
         sim.now,
@@ -241,14 +264,15 @@ export class Broker {
         msg.fetchOffset,
         "notLeader",
         rep,
-        [],
+        NO_RECORDS,
         -1,
       );
     }
     if (msg.replica >= 0) {
       // Divergence check: does the follower's last epoch end where its log does?
       if (msg.lastFetchedEpoch >= 0) {
-        const { epoch, endOffset } = rep.endOffsetForEpoch(msg.lastFetchedEpoch);
+        const epoch = rep.epochAtOrBelow(msg.lastFetchedEpoch);
+        const endOffset = rep.endOffsetForEpoch(msg.lastFetchedEpoch);
         if (epoch < msg.lastFetchedEpoch || endOffset < msg.fetchOffset) {
           return this.respondFetch(
             sim,
@@ -258,7 +282,7 @@ export class Broker {
             msg.fetchOffset,
             null,
             rep,
-            [],
+            NO_RECORDS,
             Math.min(endOffset, msg.fetchOffset),
           );
         }
@@ -275,7 +299,7 @@ export class Broker {
         msg.fetchOffset,
         "offsetOutOfRange",
         rep,
-        [],
+        NO_RECORDS,
         -1,
       );
     }
@@ -289,6 +313,7 @@ export class Broker {
         replica: msg.replica,
         maxRecords: msg.maxRecords,
       });
+      if (expiresMs < rep.parkedMinExpiryMs) rep.parkedMinExpiryMs = expiresMs;
       // One expiry timer per broker, for the earliest parked fetch, rather than one per fetch.
       if (expiresMs < this.expiryTimerMs) {
         this.expiryTimerMs = expiresMs;
@@ -321,7 +346,7 @@ export class Broker {
     fetchOffset: number,
     error: "notLeader" | "offsetOutOfRange" | null,
     rep: Replica | undefined,
-    records: LogRecord[],
+    records: readonly LogRecord[],
     divergingEndOffset: number,
   ): void {
     sim.send(this.node, dst, {
@@ -414,9 +439,13 @@ export class Broker {
 
   /** Answers long-polling fetches that now have data: followers on append, consumers on HW. */
   private wakeParked(sim: Simulation, rep: Replica, appended: boolean): void {
-    if (rep.parked.length === 0) return;
-    const still = [];
-    for (const p of rep.parked) {
+    const parked = rep.parked;
+    if (parked.length === 0) return;
+    // Compacted in place (this runs on every append and HW advance; most fetches stay parked).
+    let kept = 0;
+    let minExpiry = Infinity;
+    for (let i = 0; i < parked.length; i++) {
+      const p = parked[i]!;
       const limit = p.replica >= 0 ? rep.leo : rep.hw;
       if (p.replica >= 0 === appended && p.fetchOffset < limit) {
         const records = rep.log.slice(p.fetchOffset, Math.min(limit, p.fetchOffset + p.maxRecords));
@@ -431,9 +460,13 @@ export class Broker {
           records,
           -1,
         );
-      } else still.push(p);
+      } else {
+        parked[kept++] = p;
+        if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
+      }
     }
-    rep.parked = still;
+    parked.length = kept;
+    rep.parkedMinExpiryMs = minExpiry;
   }
 
   /** Answers (empty) every parked fetch whose wait is over, then arms the timer for the next one. */
@@ -442,16 +475,36 @@ export class Broker {
     let next = Infinity;
     for (const rep of this.replicas) {
       if (!rep || rep.parked.length === 0) continue;
-      const still = [];
-      for (const p of rep.parked) {
+      // A replica whose earliest parked fetch is still waiting has nothing to answer: not scanned.
+      if (rep.parkedMinExpiryMs > sim.now) {
+        if (rep.parkedMinExpiryMs < next) next = rep.parkedMinExpiryMs;
+        continue;
+      }
+      const parked = rep.parked;
+      let kept = 0;
+      let minExpiry = Infinity;
+      for (let i = 0; i < parked.length; i++) {
+        const p = parked[i]!;
         if (p.expiresMs <= sim.now)
-          this.respondFetch(sim, p.src, rep.partition, p.fetchId, p.fetchOffset, null, rep, [], -1);
+          this.respondFetch(
+            sim,
+            p.src,
+            rep.partition,
+            p.fetchId,
+            p.fetchOffset,
+            null,
+            rep,
+            NO_RECORDS,
+            -1,
+          );
         else {
-          still.push(p);
-          if (p.expiresMs < next) next = p.expiresMs;
+          parked[kept++] = p;
+          if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
         }
       }
-      rep.parked = still;
+      parked.length = kept;
+      rep.parkedMinExpiryMs = minExpiry;
+      if (minExpiry < next) next = minExpiry;
     }
     this.expiryTimerMs = next;
     if (next < Infinity) sim.timer(this.node, next - sim.now, Timer.fetchExpire, 0);
@@ -562,11 +615,12 @@ export class Broker {
         p.fetchOffset,
         "notLeader",
         rep,
-        [],
+        NO_RECORDS,
         -1,
       );
     }
     rep.parked = [];
+    rep.parkedMinExpiryMs = Infinity;
     rep.followers = [];
   }
 

@@ -3,6 +3,7 @@ import type { LogRecord, Message } from "./model";
 import { Timer as TimerCodes } from "./model";
 import { Step as StepCodes } from "./history";
 import type { Projection } from "./projection";
+import { PartitionSlots } from "./partition-slots";
 
 // A module-local copy: transpiled to CommonJS, every access through the import would be a getter call on the hot path.
 const Timer = TimerCodes;
@@ -29,18 +30,19 @@ export class Member {
   generation = -1;
   partitions: number[] = [];
   /** Next offset to fetch, per partition. */
-  private position = new Map<number, number>();
-  private fetchIds = new Map<number, number>();
-  /** Offset commits sent but not yet confirmed, per partition. */
-  private unconfirmed = new Map<number, { offset: number; sentMs: number }>();
-  private fetchSentMs = new Map<number, number>();
+  private readonly position: PartitionSlots;
+  private readonly fetchIds: PartitionSlots;
+  /** Offset commits sent but not yet confirmed, per partition: the offset, and when it was sent. */
+  private readonly unconfirmed: PartitionSlots;
+  private readonly unconfirmedSentMs: Float64Array;
+  private readonly fetchSentMs: PartitionSlots;
   private queue: Queued[] = [];
   /** Between the coordinator's call to rebalance and the new assignment. */
   private rebalancing = false;
   /** Rejoined during the current rebalance, waiting for the assignment. */
   private joinSent = false;
   /** Fetched records not yet processed, per partition (re-driven ones not counted). */
-  private backlog = new Map<number, number>();
+  private readonly backlog: PartitionSlots;
   private queueHead = 0;
   private processing = false;
   /** Bumped on every reassignment so that stale timers and responses are ignored. */
@@ -57,6 +59,13 @@ export class Member {
     leaders: number[],
   ) {
     this.leaders = leaders.slice();
+    const partitions = leaders.length;
+    this.position = new PartitionSlots(partitions);
+    this.fetchIds = new PartitionSlots(partitions);
+    this.unconfirmed = new PartitionSlots(partitions);
+    this.unconfirmedSentMs = new Float64Array(partitions);
+    this.fetchSentMs = new PartitionSlots(partitions);
+    this.backlog = new PartitionSlots(partitions);
   }
 
   private get config() {
@@ -128,8 +137,7 @@ export class Member {
           this.autoCommitTimer = false;
           break;
         }
-        for (const p of this.partitions)
-          if (!this.commit(sim, p, this.position.get(p) ?? 0)) return;
+        for (const p of this.partitions) if (!this.commit(sim, p, this.position.get(p, 0))) return;
         sim.timer(this.node, this.config.autoCommitIntervalMs, Timer.autoCommit, 0);
         break;
       case Timer.processDone:
@@ -226,7 +234,7 @@ export class Member {
     sim.send(this.node, sim.brokerNode(leader), {
       type: "fetch",
       partition,
-      fetchOffset: this.position.get(partition) ?? 0,
+      fetchOffset: this.position.get(partition, 0),
       lastFetchedEpoch: -1,
       replica: -1,
       fetchId,
@@ -252,13 +260,17 @@ export class Member {
    */
   private retryLostFetches(sim: Simulation): void {
     const timeout = this.config.fetchWaitMaxMs + this.config.requestTimeoutMs;
-    for (const [partition, sentMs] of this.fetchSentMs) {
-      if (this.fetchIds.has(partition) && sim.now - sentMs > timeout) this.fetch(sim, partition);
+    const lost = (partition: number) =>
+      this.fetchIds.has(partition) && sim.now - this.fetchSentMs.get(partition, 0) > timeout;
+    // Usually nothing is lost: only then is the insertion order (a sort) worth working out.
+    if (!this.fetchSentMs.some(lost)) return;
+    for (const partition of this.fetchSentMs.keys()) {
+      if (lost(partition)) this.fetch(sim, partition);
     }
   }
 
   private onFetchResponse(sim: Simulation, msg: Extract<Message, { type: "fetchResponse" }>): void {
-    if (this.fetchIds.get(msg.partition) !== msg.fetchId) return;
+    if (this.fetchIds.get(msg.partition, -1) !== msg.fetchId) return;
     this.fetchIds.delete(msg.partition);
     // A rebalance is under way: poll() rejoins before it hands out more records.
     if (this.rebalancing) return;
@@ -271,16 +283,17 @@ export class Member {
       this.position.set(msg.partition, msg.hw);
       return this.fetch(sim, msg.partition);
     }
-    if (msg.fetchOffset !== this.position.get(msg.partition)) return;
+    if (msg.fetchOffset !== this.position.get(msg.partition, -1)) return;
     if (msg.records.length === 0) return this.fetch(sim, msg.partition);
-    msg.records.forEach((record, i) =>
+    const records = msg.records;
+    for (let i = 0; i < records.length; i++) {
       this.enqueue(sim, {
         partition: msg.partition,
         offset: msg.fetchOffset + i,
-        record,
+        record: records[i]!,
         redriven: false,
-      }),
-    );
+      });
+    }
     this.position.set(msg.partition, msg.fetchOffset + msg.records.length);
   }
 
@@ -296,7 +309,7 @@ export class Member {
       this.group,
     );
     this.queue.push(q);
-    if (!q.redriven) this.backlog.set(q.partition, (this.backlog.get(q.partition) ?? 0) + 1);
+    if (!q.redriven) this.backlog.set(q.partition, this.backlog.get(q.partition, 0) + 1);
     if (!this.processing) this.startNext(sim);
   }
 
@@ -323,7 +336,7 @@ export class Member {
       this.config.commitPolicy === "atomic" && !q.redriven,
     );
     if (!q.redriven) {
-      const left = (this.backlog.get(q.partition) ?? 1) - 1;
+      const left = this.backlog.get(q.partition, 1) - 1;
       this.backlog.set(q.partition, left);
       if (left === 0) {
         if (this.config.commitPolicy !== "auto") {
@@ -356,7 +369,7 @@ export class Member {
   /** onPartitionsRevoked: commit what was consumed (auto-commit does this too), then JoinGroup. */
   private rejoin(sim: Simulation): void {
     if (this.config.commitPolicy === "auto") {
-      for (const p of this.partitions) if (!this.commit(sim, p, this.position.get(p) ?? 0)) return;
+      for (const p of this.partitions) if (!this.commit(sim, p, this.position.get(p, 0))) return;
     }
     this.partitions = [];
     this.joinSent = true;
@@ -390,7 +403,8 @@ export class Member {
       sim.crashForFault(this.node);
       return false;
     }
-    this.unconfirmed.set(partition, { offset, sentMs: sim.now });
+    this.unconfirmed.set(partition, offset);
+    this.unconfirmedSentMs[partition] = sim.now;
     this.sendCommit(sim, partition, offset);
     return true;
   }
@@ -411,18 +425,24 @@ export class Member {
    * retriable errors, such as a coordinator that is down or unreachable).
    */
   private retryUnconfirmedCommits(sim: Simulation): void {
-    for (const [partition, c] of this.unconfirmed) {
-      if (sim.now - c.sentMs > this.config.requestTimeoutMs) {
-        c.sentMs = sim.now;
-        this.sendCommit(sim, partition, c.offset);
+    const late = (partition: number) =>
+      sim.now - this.unconfirmedSentMs[partition]! > this.config.requestTimeoutMs;
+    if (!this.unconfirmed.some(late)) return;
+    for (const partition of this.unconfirmed.keys()) {
+      if (late(partition)) {
+        this.unconfirmedSentMs[partition] = sim.now;
+        this.sendCommit(sim, partition, this.unconfirmed.get(partition, 0));
       }
     }
   }
 
   private onCommitResponse(msg: Extract<Message, { type: "offsetCommitResponse" }>): void {
-    const c = this.unconfirmed.get(msg.partition);
     // Confirmed, or refused for a stale generation (the partition's new owner carries on).
-    if (c && (c.offset === msg.offset || !msg.ok)) this.unconfirmed.delete(msg.partition);
+    if (
+      this.unconfirmed.has(msg.partition) &&
+      (this.unconfirmed.get(msg.partition, 0) === msg.offset || !msg.ok)
+    )
+      this.unconfirmed.delete(msg.partition);
   }
 
   /** Graceful leave (used when a member is stopped on purpose). */

@@ -53,6 +53,11 @@ export interface MessageTrace {
   arrivals: number[];
 }
 
+/** The scheduler reuses the event object pop() returns; an event kept for later is copied. */
+function copyEvent(ev: SimEvent<Message>): SimEvent<Message> {
+  return { t: ev.t, seq: ev.seq, kind: ev.kind, node: ev.node, a: ev.a, b: ev.b, msg: ev.msg };
+}
+
 /**
  * The simulation: a pure function of (scenario, seed, timed operator commands). It owns
  * the scheduler, the random streams, the network and every node, and routes each
@@ -347,7 +352,7 @@ export class Simulation {
       return;
     }
     if (node.paused) {
-      node.deferred.push(ev);
+      node.deferred.push(copyEvent(ev));
       return;
     }
     net.delivered++;
@@ -381,7 +386,7 @@ export class Simulation {
     const node = this.nodes[ev.node]!;
     if (!node.up || ev.a >> 5 !== node.incarnation) return;
     if (node.paused) {
-      node.deferred.push(ev);
+      node.deferred.push(copyEvent(ev));
       return;
     }
     const kind = ev.a & 31;

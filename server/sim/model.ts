@@ -54,7 +54,8 @@ export type Message =
       fetchId: number;
       fetchOffset: number;
       error: "notLeader" | "offsetOutOfRange" | null;
-      records: LogRecord[];
+      /** Read-only: empty responses share one frozen array. */
+      records: readonly LogRecord[];
       hw: number;
       leaderEpoch: number;
       /** Set when the follower's log diverges: truncate to this offset first. */

@@ -198,7 +198,9 @@ export class Producer {
       this.latencyTotalMs += latency * req.records.length;
       if (latency > this.latencyMaxMs) this.latencyMaxMs = latency;
       this.acknowledged += req.records.length;
-      req.records.forEach((r, i) => {
+      const records = req.records;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
         const offset = msg.baseOffset >= 0 ? msg.baseOffset + i : -1;
         sim.history.record(
           sim.now,
@@ -210,7 +212,7 @@ export class Producer {
           req.attempt,
         );
         sim.checks.onAcked(r.eventId, msg.partition, offset);
-      });
+      }
       this.trySend(sim, msg.partition);
       return;
     }
@@ -219,8 +221,14 @@ export class Producer {
   }
 
   private onTimeout(sim: Simulation, reqId: number): void {
-    const req = this.inFlight.find((r) => r !== null && r.reqId === reqId);
-    if (!req) return;
+    let req: InFlight | null = null;
+    for (const r of this.inFlight) {
+      if (r !== null && r.reqId === reqId) {
+        req = r;
+        break;
+      }
+    }
+    if (req === null) return;
     this.timedOut += req.records.length;
     for (const r of req.records)
       sim.history.record(

@@ -53,6 +53,8 @@ export class Replica {
   isrChangeSentMs = 0;
   followers: FollowerState[] = [];
   parked: ParkedFetch[] = [];
+  /** The earliest expiry among `parked` (Infinity when none), so expiry skips replicas with nothing due. */
+  parkedMinExpiryMs = Infinity;
   purgatory: PendingProduce[] = [];
   /** Idempotent producer state: the last sequence appended per producer. */
   producerSeq = new Map<number, number>();
@@ -90,21 +92,28 @@ export class Replica {
 
   /**
    * The end offset of an epoch as this log knows it, following KIP-101/KIP-595: the
-   * start of the first later epoch, or the LEO when the epoch is the latest. Returns
-   * the largest known epoch not above the one asked, and that end offset.
+   * start of the first later epoch, or the LEO when the epoch is the latest. The epoch
+   * looked at is the largest known one not above the one asked (`epochAtOrBelow`).
+   * Two plain numbers rather than one result object: a follower asks on every fetch.
    */
-  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } {
+  endOffsetForEpoch(epoch: number): number {
     const e = this.epochs;
-    let found = -1;
-    for (let i = e.length - 2; i >= 0; i -= 2) {
-      if (e[i]! <= epoch) {
-        found = i;
-        break;
-      }
-    }
-    if (found < 0) return { epoch: -1, endOffset: e.length > 0 ? e[1]! : this.leo };
+    const found = this.epochIndexAtOrBelow(epoch);
+    if (found < 0) return e.length > 0 ? e[1]! : this.leo;
     const next = found + 2;
-    return { epoch: e[found]!, endOffset: next < e.length ? e[next + 1]! : this.leo };
+    return next < e.length ? e[next + 1]! : this.leo;
+  }
+
+  /** The largest epoch in the cache not above `epoch`, or -1. */
+  epochAtOrBelow(epoch: number): number {
+    const found = this.epochIndexAtOrBelow(epoch);
+    return found < 0 ? -1 : this.epochs[found]!;
+  }
+
+  private epochIndexAtOrBelow(epoch: number): number {
+    const e = this.epochs;
+    for (let i = e.length - 2; i >= 0; i -= 2) if (e[i]! <= epoch) return i;
+    return -1;
   }
 
   /** Removes every record at or above `offset`; returns what was removed. */
@@ -153,6 +162,7 @@ export class Replica {
     this.isrChangePending = false;
     this.followers = [];
     this.parked = [];
+    this.parkedMinExpiryMs = Infinity;
     this.purgatory = [];
     this.fetchOutstanding = false;
     this.fetchId++;

@@ -4,8 +4,10 @@
  * virtual times in the same order; it is what "same inputs, same trace" is checked by.
  */
 export class TraceHash {
-  private h1 = 0x9747b28c;
-  private h2 = 0x85ebca6b;
+  // Stored as signed 32-bit values (the same bits): both constants are above 2^31, and a
+  // field first given a non-small-integer number is kept boxed as a double for good.
+  private h1 = 0x9747b28c | 0;
+  private h2 = 0x85ebca6b | 0;
 
   mix(k: number): void {
     k = Math.imul(k | 0, 0xcc9e2d51);

@@ -68,7 +68,7 @@ export class LostAckedWrites {
       (offset < 0 && log.some((r) => r.eventId === eventId)) ||
       (inSuffix !== null && inSuffix(eventId));
     if (present) {
-      if (this.lost.delete(eventId)) this.lostPartition.delete(eventId);
+      if (this.lost.size > 0 && this.lost.delete(eventId)) this.lostPartition.delete(eventId);
     } else if (!this.lost.has(eventId)) {
       this.lost.add(eventId);
       this.lostPartition.set(eventId, partition);

@@ -27,8 +27,13 @@ export class GroupEffects {
   private readonly committed: number[];
   private readonly lostScan: number[];
   private readonly deliveredUpTo: number[];
-  private readonly lastFirstOffsetByKey = new Map<number, number>();
-  readonly lastEventByKey = new Map<number, number>();
+  /**
+   * Per key (keys are a small dense range): the offset of its last first application,
+   * and its last applied event; -1 for none. Arrays, not Maps: both are written on every
+   * application.
+   */
+  private readonly lastFirstOffsetByKey: Int32Array;
+  private readonly lastEventByKey: Int32Array;
   /** Committed past but not applied: partition and offset by event id, until judged. */
   readonly candidates = new Map<number, { partition: number; offset: number }>();
   readonly lost = new Set<number>();
@@ -48,6 +53,8 @@ export class GroupEffects {
     readonly partitions: number,
   ) {
     this.reference = new Float64Array(keys);
+    this.lastFirstOffsetByKey = new Int32Array(keys).fill(-1);
+    this.lastEventByKey = new Int32Array(keys).fill(-1);
     this.frontier = new Array<number>(partitions).fill(0);
     this.refUpTo = new Array<number>(partitions).fill(0);
     this.committed = new Array<number>(partitions).fill(0);
@@ -81,18 +88,19 @@ export class GroupEffects {
     if (applied) {
       const times = this.timesApplied(rec.eventId) + 1;
       this.applied.set(rec.eventId, (this.epoch << 2) | Math.min(times, 3));
-      this.lastEventByKey.set(rec.key, rec.eventId);
+      this.lastEventByKey[rec.key] = rec.eventId;
       if (times > 1) {
         this.duplicateEffects++;
         this.duplicateExamples.add(rec.eventId);
       } else {
-        const last = this.lastFirstOffsetByKey.get(rec.key) ?? -1;
+        const last = this.lastFirstOffsetByKey[rec.key]!;
         if (offset < last) {
           this.orderViolations++;
           this.orderExamples.add(rec.eventId);
-        } else this.lastFirstOffsetByKey.set(rec.key, offset);
-        this.candidates.delete(rec.eventId);
-        this.lost.delete(rec.eventId);
+        } else this.lastFirstOffsetByKey[rec.key] = offset;
+        // Both are nearly always empty: skip the hash look-ups then.
+        if (this.candidates.size > 0) this.candidates.delete(rec.eventId);
+        if (this.lost.size > 0) this.lost.delete(rec.eventId);
       }
     }
     if (offset + 1 > this.frontier[partition]!) this.advance(partition, offset + 1, view);
@@ -148,8 +156,9 @@ export class GroupEffects {
     this.frontier[partition] = Math.min(this.frontier[partition]!, to);
     this.deliveredUpTo[partition] = Math.min(this.deliveredUpTo[partition]!, to);
     this.lostScan[partition] = Math.min(this.lostScan[partition]!, to);
-    for (const [key, offset] of this.lastFirstOffsetByKey) {
-      if (offset >= to && partitionOf(key) === partition) this.lastFirstOffsetByKey.delete(key);
+    const firstOffsets = this.lastFirstOffsetByKey;
+    for (let key = 0; key < firstOffsets.length; key++) {
+      if (firstOffsets[key]! >= to && partitionOf(key) === partition) firstOffsets[key] = -1;
     }
     for (const [id, at] of this.candidates)
       if (at.partition === partition && at.offset >= to) this.candidates.delete(id);
@@ -173,8 +182,8 @@ export class GroupEffects {
     for (let k = 0; k < balances.length; k++) {
       if (balances[k] !== this.reference[k]) {
         differing++;
-        const ev = this.lastEventByKey.get(k);
-        if (ev !== undefined && examples.length < 10) examples.push(ev);
+        const ev = this.lastEventByKey[k]!;
+        if (ev >= 0 && examples.length < 10) examples.push(ev);
       }
     }
     this.projectionDivergence = differing;
@@ -194,8 +203,8 @@ export class GroupEffects {
     this.committed.fill(0);
     this.lostScan.fill(0);
     this.deliveredUpTo.fill(0);
-    this.lastFirstOffsetByKey.clear();
-    this.lastEventByKey.clear();
+    this.lastFirstOffsetByKey.fill(-1);
+    this.lastEventByKey.fill(-1);
     this.candidates.clear();
     this.lost.clear();
     this.lostExamples.clear();
