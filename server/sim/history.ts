@@ -119,7 +119,7 @@ export class History {
     if (this.total < checkpoint.total || checkpoint.total < this.oldest())
       return History.startingAt(checkpoint);
     const out = take ? this : this.copy();
-    out.rollBack(checkpoint.total);
+    out.rollBack(checkpoint.total, checkpoint.knownEvents);
     return out;
   }
 
@@ -143,14 +143,16 @@ export class History {
   }
 
   /** Forgets every step from absolute index `total` on, in place; the ring keeps its data. */
-  private rollBack(total: number): void {
+  private rollBack(total: number, knownEvents: number): void {
     const held = this.oldest();
     this.total = total;
     this.floor = Math.min(total, held);
     // Every event whose last step came after the checkpoint gets its last step before it,
     // back along its chain while the ring still holds it. A scan of the per-event table,
     // not of the ring: an event whose later steps were overwritten appears nowhere in it.
-    const events = this.lastStep.data.length;
+    // Events made after the checkpoint have no step before it: none, without a walk.
+    const events = Math.min(knownEvents, this.lastStep.data.length);
+    this.lastStep.data.fill(0, events);
     let known = 0;
     for (let eventId = 0; eventId < events; eventId++) {
       let last = this.lastAbs(eventId);
