@@ -35,7 +35,7 @@ export interface BrowserFigures {
 const ROOT = path.resolve(__dirname, "..");
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
@@ -46,7 +46,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(port: number, dbDir: string): Promise<ChildProcess> {
+export async function startServer(port: number, dbDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: {
@@ -137,7 +137,7 @@ function injectAndTime(broker: string): Promise<{ dom: number; paint: number }> 
   });
 }
 
-async function openRun(page: Page, base: string): Promise<void> {
+export async function openRun(page: Page, base: string): Promise<void> {
   const created = await fetch(`${base}/api/runs`, {
     method: "POST",
     headers: { "content-type": "application/json" },

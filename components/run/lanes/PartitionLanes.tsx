@@ -24,6 +24,9 @@ export function PartitionLanes() {
   const logs = useRunSelector((v) => v.logs);
   const nodes = useRunSelector((v) => v.nodes);
   const groups = useRunSelector((v) => v.meta?.topology.groups);
+  const racing = useRunSelector(
+    (v) => v.pacing.speed === "max" && !v.pacing.paused && v.status === "running",
+  );
   const { inspectEvent } = useRunUi();
   const [ref, width] = useElementWidth<HTMLDivElement>(760);
   // Per partition, the first offset shown; null follows each partition's tail.
@@ -34,7 +37,8 @@ export function PartitionLanes() {
   const followStarts = partitions.map((p, i) => followStart(p, logs[i], cells));
   const starts = pinned ?? followStarts;
   const shown = showAll ? partitions : partitions.slice(0, MAX_PARTITIONS_SHOWN);
-  useFillRecords(partitions, logs, starts, cells, shown.length);
+  // Following the tail at max speed, the window outruns any answer (see useFillRecords).
+  useFillRecords(partitions, logs, starts, cells, shown.length, pinned !== null || !racing);
   const page = Math.max(10, Math.floor(cells * 0.75));
   const svgWidth = LABEL_WIDTH + cells * CELL_WIDTH + 8;
   const atStart = starts.every((s) => s === 0);

@@ -24,7 +24,11 @@ interface Props {
  * hatched (written, not yet on every in-sync replica), what it lacks of the leader's
  * log as empty slots, and a divergent suffix outlined in red. HW and LEO are marked.
  * Cells sit at a fixed x per offset inside a translated group, so when the window
- * slides only the group moves and the browser touches just the cells that enter.
+ * slides only the group moves and the browser touches just the cells that enter. A cell
+ * is keyed by its slot (offset modulo the window's width), not its offset: a cell that
+ * leaves on one side comes back as the one entering on the other with new attributes, so
+ * a window that moves by a whole width at every frame (max speed) updates 40 elements per
+ * row instead of removing and creating them.
  */
 export const ReplicaRow = memo(function ReplicaRow(p: Props) {
   const { replica, start, cells, y, log, r } = p;
@@ -48,7 +52,7 @@ export const ReplicaRow = memo(function ReplicaRow(p: Props) {
             : "#b7c0cc";
       rects.push(
         <rect
-          key={offset}
+          key={offset % cells}
           x={x + 1}
           y={y + 2}
           width={CELL_WIDTH - 2}
@@ -62,7 +66,7 @@ export const ReplicaRow = memo(function ReplicaRow(p: Props) {
     } else if (offset < p.leaderLeo) {
       rects.push(
         <rect
-          key={offset}
+          key={offset % cells}
           x={x + 1}
           y={y + 2}
           width={CELL_WIDTH - 2}
