@@ -38,6 +38,8 @@ const flags = z
     /** Skip the headless-Chromium phase, or run only it. */
     browser: z.enum(["yes", "no", "only"]).default("yes"),
     faults: z.number().int().min(1).default(30),
+    /** The server's max-speed CPU budget (RunManagerOptions.maxSpeedCores); default the server's. */
+    maxSpeedCores: z.number().positive().optional(),
   })
   .parse(parseArgs(process.argv.slice(2)));
 
@@ -52,6 +54,7 @@ function parseArgs(argv: string[]): Record<string, unknown> {
     else if (a === "--no-browser") out.browser = "no";
     else if (a === "--browser-only") out.browser = "only";
     else if (a === "--faults") out.faults = Number(argv[++i]);
+    else if (a === "--max-speed-cores") out.maxSpeedCores = Number(argv[++i]);
     else {
       console.error(`bench-live: unknown flag ${a}`);
       process.exit(2);
@@ -77,7 +80,9 @@ type FromChild =
 
 /** The server side: a run manager and the socket layer on an ephemeral port. */
 async function serve(): Promise<void> {
-  const manager = new RunManager();
+  const manager = new RunManager(
+    flags.maxSpeedCores !== undefined ? { maxSpeedCores: flags.maxSpeedCores } : {},
+  );
   manager.start();
   const http = createServer();
   const live = createLiveServer(http, { manager });

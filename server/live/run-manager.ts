@@ -466,6 +466,14 @@ export class RunManager {
       const live = run.status === "running" && run.viewers > 0;
       if (live || run.statusPending || run.pacingPending) this.tickRun(run);
     }
+    // Checkpoints of runs at max speed, now that the frames are out: the clone's time
+    // counts against the simulation's budget of this beat.
+    for (const run of this.runs.values()) {
+      if (run.status !== "running" || !run.racing) continue;
+      const start = this.clock.now();
+      run.checkpoint();
+      this.budget.spent(this.clock.now() - start);
+    }
     this.kickWork();
   }
 
@@ -479,8 +487,7 @@ export class RunManager {
     let more = false;
     for (const run of this.runs.values()) {
       if (run.status !== "running") continue;
-      const atMax = run.pacer.speed === "max" && !run.pacer.paused;
-      if (!atMax) {
+      if (!run.racing) {
         if (this.advance(run, this.sliceMs)) more = true;
         continue;
       }
