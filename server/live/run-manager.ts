@@ -187,7 +187,9 @@ export class RunManager {
   private readonly closingWrites = new Set<Promise<void>>();
   /** Runs kept however long nobody watches them (the demo run of the library page). */
   private readonly pinned = new Set<string>();
-  private frameTimer: ReturnType<typeof setInterval> | null = null;
+  private frameTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the next beat is due (monotonic ms). */
+  private nextBeatAt = 0;
   private gcTimer: ReturnType<typeof setInterval> | null = null;
   private workScheduled: ReturnType<typeof setImmediate> | null = null;
   private readonly urgent = new Map<string, ReturnType<typeof setTimeout>>();
@@ -223,14 +225,15 @@ export class RunManager {
   /** Starts the timers. */
   start(): void {
     if (this.frameTimer) return;
-    this.frameTimer = setInterval(() => this.onFrameTimer(), 1000 / this.frameHz);
+    this.nextBeatAt = this.clock.now();
+    this.scheduleBeat();
     this.gcTimer = setInterval(() => this.collectIdle(), 10_000);
     this.gcTimer.unref?.();
   }
 
   /** Stops every timer; runs stay in memory. */
   stop(): void {
-    if (this.frameTimer) clearInterval(this.frameTimer);
+    if (this.frameTimer) clearTimeout(this.frameTimer);
     if (this.gcTimer) clearInterval(this.gcTimer);
     if (this.workScheduled) clearImmediate(this.workScheduled);
     for (const t of this.urgent.values()) clearTimeout(t);
@@ -454,6 +457,22 @@ export class RunManager {
   kickWork(): void {
     if (this.workScheduled || !this.frameTimer) return;
     this.workScheduled = setImmediate(() => this.work());
+  }
+
+  /**
+   * The frame timer keeps its rate: a beat that came late (the event loop was busy, or
+   * the machine) brings the next one forward, so that viewers still get FRAME_HZ frames a
+   * second; setInterval would push every later beat back instead. Beats stay at least half
+   * a period apart, and a beat missed altogether is skipped, not made up in a burst.
+   */
+  private scheduleBeat(): void {
+    const period = 1000 / this.frameHz;
+    const now = this.clock.now();
+    this.nextBeatAt = Math.max(this.nextBeatAt + period, now + period / 2);
+    this.frameTimer = setTimeout(() => {
+      this.onFrameTimer();
+      if (this.frameTimer) this.scheduleBeat();
+    }, this.nextBeatAt - now);
   }
 
   private onFrameTimer(): void {
