@@ -15,6 +15,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
+import { loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import { z } from "zod";
@@ -343,8 +344,12 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function print(o: unknown): void {
-  console.log(JSON.stringify(o));
+/**
+ * One JSON line, with the machine's load average over the last minute: the figures are
+ * wall-clock figures, and another process busy on the same cores shows in all of them.
+ */
+function print(o: object): void {
+  console.log(JSON.stringify({ ...o, loadAvg1m: round(loadavg()[0]!) }));
 }
 
 if (flags.serve) {
