@@ -261,7 +261,7 @@ export class LiveRun {
     const sim = this.currentSim;
     // At max speed the run manager takes checkpoints itself, just after a tick (see
     // checkpoint()): a checkpoint is a clone of the simulation, 15 to 100 ms of blocked
-    // event loop, which must not land between a tick and the next.
+    // event loop, which must not hold back the next tick.
     if (this.status !== "failed" && !this.racing) this.timeline.observe(sim);
     if (sim.now > this.head) this.head = sim.now;
     if (this.advanceWaiters.length > 0 && this.pacer.stepTarget === null) this.settleAdvances();
