@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { RunManager, CreateRunError } from "./run-manager";
+import { MaxSpeedBudget, RunManager, CreateRunError } from "./run-manager";
 import type { WallClock } from "./live-run";
 
 class FakeClock implements WallClock {
@@ -66,5 +66,48 @@ describe("RunManager", () => {
     while (run.advance(1e9));
     expect(run.status).toBe("finished");
     expect(run.sim.now).toBe(run.scenario.durationMs);
+  });
+});
+
+describe("MaxSpeedBudget", () => {
+  it("gives max-speed simulation what the process has left of its cores", () => {
+    const clock = new FakeClock();
+    let cpu = 0;
+    const budget = new MaxSpeedBudget(0.8, 100, clock, () => cpu);
+    // A quiet beat: the simulation takes 4 ms slices until 80 ms of the beat are spent.
+    let spent = 0;
+    for (let s = budget.slice(4); s > 0; s = budget.slice(4)) {
+      budget.spent(s);
+      spent += s;
+    }
+    expect(spent).toBe(80);
+    // The process spent 40 ms on other things besides those 80: next beats get less.
+    clock.t = 100;
+    cpu = 120;
+    budget.beat();
+    expect(budget.slice(4)).toBe(4);
+    let next = 0;
+    for (let s = budget.slice(4); s > 0; s = budget.slice(4)) {
+      budget.spent(s);
+      next += s;
+    }
+    // Smoothed: half of the 0.4 cores seen, so 0.8 - 0.2 of the beat.
+    expect(next).toBeCloseTo(60, 5);
+  });
+
+  it("never starves the simulation", () => {
+    const clock = new FakeClock();
+    let cpu = 0;
+    const budget = new MaxSpeedBudget(0.8, 100, clock, () => cpu);
+    for (let i = 1; i <= 10; i++) {
+      clock.t = i * 100;
+      cpu = i * 200; // two whole cores busy elsewhere
+      budget.beat();
+    }
+    expect(budget.slice(4)).toBe(4);
+    budget.spent(4);
+    budget.spent(4);
+    budget.spent(2);
+    expect(budget.slice(4)).toBe(0);
   });
 });

@@ -36,6 +36,81 @@ export interface RunManagerOptions {
   tickRing?: number;
   /** Where runs are stored (server/db); without it, runs live in memory only. */
   storage?: RunStorage | null;
+  /**
+   * The process CPU (in cores) that runs at max speed may fill: their simulation gets
+   * what is left of it after everything else the process did in the last beats (serving
+   * viewers, ticks, paced runs, the garbage collector's threads). See MaxSpeedBudget.
+   */
+  maxSpeedCores?: number;
+  /** The process's CPU time so far, in ms (tests stand in for process.cpuUsage). */
+  cpuMeter?: () => number;
+}
+
+/** The process's CPU time (user and system, every thread) so far, in ms. */
+export function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Max-speed runs always get at least this share of a core, however busy the process is. */
+const MIN_MAX_SPEED_SHARE = 0.1;
+
+/**
+ * How much wall time the runs at max speed may spend simulating in one beat of the frame
+ * timer. "Max speed" means as fast as the server can go while it stays responsive and
+ * within `cores` of CPU: at each beat the budget is `cores` minus what the process spent
+ * on everything but max-speed simulation (smoothed over the last beats), times the beat.
+ * Once a beat's budget is spent, those runs wait for the next beat; the event loop is idle
+ * in between, so frames, commands and new viewers never queue behind the simulation.
+ */
+export class MaxSpeedBudget {
+  /** Wall ms max-speed runs may still simulate in this beat. */
+  private leftMs: number;
+  private beatWall: number;
+  private beatCpu: number;
+  private beatSimMs = 0;
+  /** Cores the process spent on anything else, smoothed. */
+  private otherCores = 0;
+
+  constructor(
+    private readonly cores: number,
+    private readonly beatMs: number,
+    private readonly clock: WallClock,
+    private readonly cpuMeter: () => number,
+  ) {
+    this.leftMs = cores * beatMs;
+    this.beatWall = clock.now();
+    this.beatCpu = cpuMeter();
+  }
+
+  /** A new beat: measure the last one and set this one's budget. */
+  beat(): void {
+    const wall = this.clock.now();
+    const cpu = this.cpuMeter();
+    const elapsed = wall - this.beatWall;
+    if (elapsed > 0) {
+      const other = Math.max(0, cpu - this.beatCpu - this.beatSimMs) / elapsed;
+      // Half the last beat, half the ones before: one busy beat (200 viewers joining at
+      // once) lowers the budget for a few beats, not for good.
+      this.otherCores = 0.5 * this.otherCores + 0.5 * other;
+    }
+    const share = Math.max(MIN_MAX_SPEED_SHARE, this.cores - this.otherCores);
+    this.leftMs = share * this.beatMs;
+    this.beatWall = wall;
+    this.beatCpu = cpu;
+    this.beatSimMs = 0;
+  }
+
+  /** The slice a max-speed run may take now (0: wait for the next beat). */
+  slice(sliceMs: number): number {
+    // Under a millisecond left is not worth a turn of the work loop.
+    return this.leftMs < 1 ? 0 : Math.min(sliceMs, this.leftMs);
+  }
+
+  spent(ms: number): void {
+    this.leftMs -= ms;
+    this.beatSimMs += ms;
+  }
 }
 
 /** Why a run was closed, for its stored record (it is not live any more). */
@@ -106,12 +181,15 @@ export class RunManager {
   private readonly maxRuns: number;
   private readonly idleTimeoutMs: number;
   private readonly tickRing: number | undefined;
+  private readonly budget: MaxSpeedBudget;
   private storage: RunStorage | null;
   /** Writes of closed runs' journals still in flight, for flushStorage. */
   private readonly closingWrites = new Set<Promise<void>>();
   /** Runs kept however long nobody watches them (the demo run of the library page). */
   private readonly pinned = new Set<string>();
-  private frameTimer: ReturnType<typeof setInterval> | null = null;
+  private frameTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the next beat is due (monotonic ms). */
+  private nextBeatAt = 0;
   private gcTimer: ReturnType<typeof setInterval> | null = null;
   private workScheduled: ReturnType<typeof setImmediate> | null = null;
   private readonly urgent = new Map<string, ReturnType<typeof setTimeout>>();
@@ -126,6 +204,12 @@ export class RunManager {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60_000;
     this.tickRing = options.tickRing;
     this.storage = options.storage ?? null;
+    this.budget = new MaxSpeedBudget(
+      options.maxSpeedCores ?? 0.8,
+      1000 / this.frameHz,
+      this.clock,
+      options.cpuMeter ?? processCpuMs,
+    );
   }
 
   /** Keeps a run open while nobody watches it (it is still closed by delete). */
@@ -141,14 +225,15 @@ export class RunManager {
   /** Starts the timers. */
   start(): void {
     if (this.frameTimer) return;
-    this.frameTimer = setInterval(() => this.onFrameTimer(), 1000 / this.frameHz);
+    this.nextBeatAt = this.clock.now();
+    this.scheduleBeat();
     this.gcTimer = setInterval(() => this.collectIdle(), 10_000);
     this.gcTimer.unref?.();
   }
 
   /** Stops every timer; runs stay in memory. */
   stop(): void {
-    if (this.frameTimer) clearInterval(this.frameTimer);
+    if (this.frameTimer) clearTimeout(this.frameTimer);
     if (this.gcTimer) clearInterval(this.gcTimer);
     if (this.workScheduled) clearImmediate(this.workScheduled);
     for (const t of this.urgent.values()) clearTimeout(t);
@@ -374,7 +459,24 @@ export class RunManager {
     this.workScheduled = setImmediate(() => this.work());
   }
 
+  /**
+   * The frame timer keeps its rate: a beat that came late (the event loop was busy, or
+   * the machine) brings the next one forward, so that viewers still get FRAME_HZ frames a
+   * second; setInterval would push every later beat back instead. Beats stay at least half
+   * a period apart, and a beat missed altogether is skipped, not made up in a burst.
+   */
+  private scheduleBeat(): void {
+    const period = 1000 / this.frameHz;
+    const now = this.clock.now();
+    this.nextBeatAt = Math.max(this.nextBeatAt + period, now + period / 2);
+    this.frameTimer = setTimeout(() => {
+      this.onFrameTimer();
+      if (this.frameTimer) this.scheduleBeat();
+    }, this.nextBeatAt - now);
+  }
+
   private onFrameTimer(): void {
+    this.budget.beat();
     for (const run of this.runs.values()) {
       // A paced run catches up with the wall clock before its tick; at max speed the
       // work loop is simulating it anyway.
@@ -383,24 +485,44 @@ export class RunManager {
       const live = run.status === "running" && run.viewers > 0;
       if (live || run.statusPending || run.pacingPending) this.tickRun(run);
     }
+    // Checkpoints of runs at max speed, now that the frames are out: the clone's time
+    // counts against the simulation's budget of this beat.
+    for (const run of this.runs.values()) {
+      if (run.status !== "running" || !run.racing) continue;
+      const start = this.clock.now();
+      run.checkpoint();
+      this.budget.spent(this.clock.now() - start);
+    }
     this.kickWork();
   }
 
-  /** One turn of the work loop: a slice for every run that is behind; again if any still is. */
+  /**
+   * One turn of the work loop: a slice for every run that is behind; again if any still
+   * is. Runs at max speed share the beat's budget; when it is spent they wait for the
+   * frame timer's next beat, which kicks the loop again.
+   */
   private work(): void {
     this.workScheduled = null;
     let more = false;
     for (const run of this.runs.values()) {
       if (run.status !== "running") continue;
-      if (this.advance(run)) more = true;
+      if (!run.racing) {
+        if (this.advance(run, this.sliceMs)) more = true;
+        continue;
+      }
+      const slice = this.budget.slice(this.sliceMs);
+      if (slice === 0) continue;
+      const start = this.clock.now();
+      if (this.advance(run, slice)) more = true;
+      this.budget.spent(this.clock.now() - start);
     }
     if (more) this.kickWork();
   }
 
-  private advance(run: LiveRun): boolean {
+  private advance(run: LiveRun, sliceMs: number = this.sliceMs): boolean {
     let more = false;
     try {
-      more = run.advance(this.sliceMs);
+      more = run.advance(sliceMs);
     } catch (e) {
       run.fail(e);
     }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useRunSelector } from "../store/run-context";
 import { useRunUi } from "../store/run-ui";
 import { Panel } from "../../ui/Panel";
@@ -24,17 +24,31 @@ export function PartitionLanes() {
   const logs = useRunSelector((v) => v.logs);
   const nodes = useRunSelector((v) => v.nodes);
   const groups = useRunSelector((v) => v.meta?.topology.groups);
+  const racing = useRunSelector(
+    (v) => v.pacing.speed === "max" && !v.pacing.paused && v.status === "running",
+  );
   const { inspectEvent } = useRunUi();
   const [ref, width] = useElementWidth<HTMLDivElement>(760);
   // Per partition, the first offset shown; null follows each partition's tail.
   const [pinned, setPinned] = useState<number[] | null>(null);
   const [showAll, setShowAll] = useState(false);
   const cells = cellCountFor(width);
-  const groupIds = (groups ?? []).map((g) => g.id);
-  const followStarts = partitions.map((p, i) => followStart(p, logs[i], cells));
+  // Stable between renders with the same inputs, so that PartitionBlock's memo holds when
+  // only something else changed (a paused run, the pinned window of another partition).
+  const groupIds = useMemo(() => (groups ?? []).map((g) => g.id), [groups]);
+  const followStarts = useMemo(
+    () => partitions.map((p, i) => followStart(p, logs[i], cells)),
+    [partitions, logs, cells],
+  );
   const starts = pinned ?? followStarts;
+  const onJump = useCallback(
+    (p: number, offset: number) =>
+      setPinned(starts.map((s, i) => (i === p ? Math.max(0, offset - 4) : s))),
+    [starts],
+  );
   const shown = showAll ? partitions : partitions.slice(0, MAX_PARTITIONS_SHOWN);
-  useFillRecords(partitions, logs, starts, cells, shown.length);
+  // Following the tail at max speed, the window outruns any answer (see useFillRecords).
+  useFillRecords(partitions, logs, starts, cells, shown.length, pinned !== null || !racing);
   const page = Math.max(10, Math.floor(cells * 0.75));
   const svgWidth = LABEL_WIDTH + cells * CELL_WIDTH + 8;
   const atStart = starts.every((s) => s === 0);
@@ -106,9 +120,7 @@ export function PartitionLanes() {
             cells={cells}
             width={svgWidth}
             onInspect={inspectEvent}
-            onJump={(p, offset) =>
-              setPinned(starts.map((s, i) => (i === p ? Math.max(0, offset - 4) : s)))
-            }
+            onJump={onJump}
           />
         ))}
         {partitions.length > MAX_PARTITIONS_SHOWN ? (

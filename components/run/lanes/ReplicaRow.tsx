@@ -19,17 +19,39 @@ interface Props {
   leaderLeo: number;
 }
 
+/** A cell's look; cells that look the same are drawn as one path. */
+interface CellStyle {
+  fill?: string;
+  stroke?: string;
+  strokeWidth?: number;
+  className?: string;
+}
+
+/** The outline of one cell at `x`: a rounded rectangle (rx 2) inset by a pixel. */
+function cellPath(x: number, y: number): string {
+  const w = CELL_WIDTH - 2 - 4;
+  const h = ROW_HEIGHT - 4 - 4;
+  return `M${x + 3} ${y + 2}h${w}a2 2 0 0 1 2 2v${h}a2 2 0 0 1-2 2h${-w}a2 2 0 0 1-2-2v${-h}a2 2 0 0 1 2-2z`;
+}
+
 /**
  * One replica's log across the window: committed records solid, the tail above its HW
  * hatched (written, not yet on every in-sync replica), what it lacks of the leader's
  * log as empty slots, and a divergent suffix outlined in red. HW and LEO are marked.
- * Cells sit at a fixed x per offset inside a translated group, so when the window
- * slides only the group moves and the browser touches just the cells that enter.
+ * Cells sit at a fixed x per offset inside a translated group, so that when the window
+ * slides only the group moves. Cells that look the same are one <path> (a few per row
+ * instead of one <rect> per cell): at max speed the whole window changes at every frame,
+ * and the browser's style, layout and paint work grows with the number of elements.
  */
 export const ReplicaRow = memo(function ReplicaRow(p: Props) {
   const { replica, start, cells, y, log, r } = p;
   const own = log.own[r];
-  const rects = [];
+  const paths = new Map<string, { style: CellStyle; d: string[] }>();
+  const add = (key: string, style: CellStyle, x: number) => {
+    const group = paths.get(key);
+    if (group) group.d.push(cellPath(x, y));
+    else paths.set(key, { style, d: [cellPath(x, y)] });
+  };
   const end = start + cells;
   for (let offset = start; offset < end; offset++) {
     const x = offset * CELL_WIDTH;
@@ -46,31 +68,10 @@ export const ReplicaRow = memo(function ReplicaRow(p: Props) {
           : rec
             ? epochStroke(rec[3])
             : "#b7c0cc";
-      rects.push(
-        <rect
-          key={offset}
-          x={x + 1}
-          y={y + 2}
-          width={CELL_WIDTH - 2}
-          height={ROW_HEIGHT - 4}
-          rx={2}
-          fill={fill}
-          stroke={stroke}
-          strokeWidth={divergent ? 1.6 : 0.8}
-        />,
-      );
+      const strokeWidth = divergent ? 1.6 : 0.8;
+      add(`${fill}|${stroke}|${strokeWidth}`, { fill, stroke, strokeWidth }, x);
     } else if (offset < p.leaderLeo) {
-      rects.push(
-        <rect
-          key={offset}
-          x={x + 1}
-          y={y + 2}
-          width={CELL_WIDTH - 2}
-          height={ROW_HEIGHT - 4}
-          rx={2}
-          className={styles.missing}
-        />,
-      );
+      add("missing", { className: styles.missing }, x);
     }
   }
   const inWindow = (offset: number) => offset >= start && offset <= end;
@@ -111,7 +112,9 @@ export const ReplicaRow = memo(function ReplicaRow(p: Props) {
         {p.role === "follower" && lag > 0 ? `−${lag}` : ""}
       </text>
       <g transform={`translate(${LABEL_WIDTH - start * CELL_WIDTH} 0)`}>
-        {rects}
+        {[...paths].map(([key, { style, d }]) => (
+          <path key={key} d={d.join("")} {...style} />
+        ))}
         {inWindow(replica.hw) ? (
           <line
             x1={replica.hw * CELL_WIDTH}

@@ -12,7 +12,10 @@ const RETRY_MS = 700;
  * Frames carry only the newest records when many were appended at once, and a window
  * scrolled back shows offsets no frame brought. For every replica lane, the records
  * the window shows but the browser lacks are asked of the server (logRange), at most
- * one request per lane at a time, and merged into the store.
+ * one request per lane at a time, and merged into the store. Not while `enabled` is false:
+ * a window following the tail of a run at max speed moves past its records before an
+ * answer could come back (a medium run appends about a window's width per partition
+ * between two frames), so asking would only cost requests and renders.
  */
 export function useFillRecords(
   partitions: readonly PartitionView[],
@@ -20,11 +23,13 @@ export function useFillRecords(
   starts: readonly number[],
   cells: number,
   shown: number,
+  enabled: boolean = true,
 ) {
   const actions = useRunActions();
   const store = useRunStore();
   const asked = useRef(new Map<string, number>());
   useEffect(() => {
+    if (!enabled) return;
     const now = performance.now();
     partitions.slice(0, shown).forEach((part, p) => {
       const log = logs[p];
@@ -63,5 +68,5 @@ export function useFillRecords(
         });
       });
     });
-  }, [partitions, logs, starts, cells, shown, actions, store]);
+  }, [partitions, logs, starts, cells, shown, enabled, actions, store]);
 }
