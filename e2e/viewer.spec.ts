@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { play, snap, startFromLibrary, waitForVirtualTime } from "./fixtures";
+import { play, setSpeed, snap, startFromLibrary, waitForVirtualTime } from "./fixtures";
 
 test("a viewer sees the same numbers and cannot inject a fault", async ({
   page,
@@ -8,6 +8,9 @@ test("a viewer sees the same numbers and cannot inject a fault", async ({
   const runId = await startFromLibrary(page, "replication-basics");
   await play(page);
   await waitForVirtualTime(page, 1500);
+  // A quarter speed: the 30-virtual-second run must still be running when the operator
+  // pauses it below, however long a loaded machine takes to open the second browser.
+  await setSpeed(page, "0.25");
 
   const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const viewer = await viewerContext.newPage();

@@ -16,7 +16,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { launchChromium } from "./record/browser";
 import { benchCases } from "./bench-cases";
 
 export interface BrowserFigures {
@@ -33,7 +34,6 @@ export interface BrowserFigures {
 }
 
 const ROOT = path.resolve(__dirname, "..");
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -167,18 +167,8 @@ export async function browserPhase(seconds: number, faults: number): Promise<Bro
   const port = await freePort();
   const dbDir = mkdtempSync(path.join(tmpdir(), "bench-live-"));
   const server = await startServer(port, dbDir);
-  const browser = await chromium.launch({
-    ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-    // The same flags as playwright.config.ts: the e2e tests' browser.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  // The e2e tests' browser and flags (Debian's Chromium when installed).
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in a

@@ -2,15 +2,17 @@
  * A deep copy of the simulation's state that keeps what plain JSON or structuredClone
  * would lose: class prototypes, Maps and Sets, typed arrays, shared references (two
  * replicas holding the same record stay sharing one copy) and cycles. Frozen objects
- * are immutable and are shared, not copied: log records are frozen when they are made,
- * so a checkpoint costs the arrays that hold them, not the records.
- * Functions are kept by reference; state must not hold closures over `this`.
- * Arrays of frozen records are handled as frozen-items.ts describes.
+ * are immutable and are shared, not copied: log records are frozen when they are made.
+ * Arrays of frozen records are handled as frozen-items.ts describes (a fork copies them
+ * with one slice, a checkpoint keeps them as prefixes). Objects are copied by generated
+ * copiers that give the copies the hidden classes V8 gave the originals (see below).
+ * Functions are kept by reference; state must hold no closures (a test checks it).
  */
 import { FrozenPrefix, frozenItems, isFrozenItems, prefixOf } from "./frozen-items";
 
 /** Set while a checkpoint is being copied: frozen-item arrays become prefixes. */
 let checkpointing = false;
+
 /**
  * A method an object may define to copy itself (it holds no references into the rest of the
  * state): growable tables copy only the part in use.
@@ -66,7 +68,7 @@ function copy(value: unknown, memo: Map<object, unknown>): unknown {
     }
     // slice() copies the elements in one go (a memcpy for packed arrays); only elements
     // that are mutable objects need a deep copy. Replica logs, the largest arrays, hold
-    // frozen records only, so this is most of a checkpoint's cost.
+    // frozen records only: a fork copies them with the slice alone.
     const out = (value as unknown[]).slice();
     memo.set(value, out);
     if (isFrozenItems(value)) return frozenItems(out);
