@@ -131,14 +131,13 @@ type CopyFn = (value: unknown, memo: Map<object, unknown>) => unknown;
  * members) in dictionary mode, and each generation with new hidden classes: a run that
  * had been seeked simulated 2 to 3 times slower.
  */
-const copiers = new Map<object | null, { keys: string[]; fn: Copier }[]>();
+const copiers = new Map<object | null, { keys: readonly string[]; fn: Copier }[]>();
 
 function copierFor(proto: object | null, value: object): Copier {
-  const keys = Object.keys(value);
-  let variants = copiers.get(proto);
-  if (variants === undefined) copiers.set(proto, (variants = []));
-  for (const v of variants) if (sameKeys(v.keys, keys)) return v.fn;
-  if (variants.length >= MAX_VARIANTS) return copyByKeys;
+  return cached(copiers, proto, Object.keys(value), (keys) => instanceCopier(proto, keys));
+}
+
+function instanceCopier(proto: object | null, keys: readonly string[]): Copier {
   const stores = keys
     .map((k) => `o[${JSON.stringify(k)}] = copy(src[${JSON.stringify(k)}], memo);`)
     .join("\n");
@@ -152,7 +151,6 @@ function copierFor(proto: object | null, value: object): Copier {
       return o;
     };`,
   )(proto) as Copier;
-  variants.push({ keys, fn });
   return fn;
 }
 
@@ -162,15 +160,15 @@ function copierFor(proto: object | null, value: object): Copier {
  * original handles the copy, and a run that continues from a copy creates new objects of
  * the very classes its copied objects have.
  */
-const literalCopierIndex = new Map<string, { keys: string[]; fn: Copier }[]>();
+const literalCopierIndex = new Map<string, { keys: readonly string[]; fn: Copier }[]>();
 
 function literalCopierFor(value: object): Copier {
   const keys = Object.keys(value);
-  const first = keys.length === 0 ? "" : keys[0]!;
-  let variants = literalCopierIndex.get(first);
-  if (variants === undefined) literalCopierIndex.set(first, (variants = []));
-  for (const v of variants) if (sameKeys(v.keys, keys)) return v.fn;
-  if (variants.length >= MAX_VARIANTS) return copyByKeys;
+  // Indexed by the first key: plain objects of every shape share one prototype.
+  return cached(literalCopierIndex, keys.length === 0 ? "" : keys[0]!, keys, literalCopier);
+}
+
+function literalCopier(keys: readonly string[]): Copier {
   const names = keys.map((k) => JSON.stringify(k));
   const shallow = names.map((n) => `${n}: src[${n}]`).join(", ");
   const deep = names
@@ -186,6 +184,21 @@ function literalCopierFor(value: object): Copier {
       return o;
     };`,
   )() as Copier;
+  return fn;
+}
+
+/** The copier made for this key list under `index`, made now if there is none yet. */
+function cached<K>(
+  cache: Map<K, { keys: readonly string[]; fn: Copier }[]>,
+  index: K,
+  keys: readonly string[],
+  make: (keys: readonly string[]) => Copier,
+): Copier {
+  let variants = cache.get(index);
+  if (variants === undefined) cache.set(index, (variants = []));
+  for (const v of variants) if (sameKeys(v.keys, keys)) return v.fn;
+  if (variants.length >= MAX_VARIANTS) return copyByKeys;
+  const fn = make(keys);
   variants.push({ keys, fn });
   return fn;
 }
