@@ -18,7 +18,7 @@ export async function ensureDemoRun(
 ): Promise<string> {
   const reused = db ? await reusableDemo(db).catch(() => null) : null;
   if (reused && !manager.get(reused.id)) {
-    const { runId } = manager.open(reused.id, reused, {
+    const { runId } = await manager.open(reused.id, reused, {
       commands: [],
       untilMs: 0,
       parentRunId: null,

@@ -261,7 +261,7 @@ async function openLive(
 ): Promise<ApiAnswer<OpenedRunResponse>> {
   if (!manager) return opened(status, run, manager, null);
   const commands = await db.commands.list(run.id);
-  const made = manager.open(run.id, run, {
+  const made = await manager.open(run.id, run, {
     commands,
     untilMs: replayTarget(run.virtualMs, commands),
     parentRunId: run.parentRunId,

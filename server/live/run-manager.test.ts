@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MaxSpeedBudget, RunManager, CreateRunError } from "./run-manager";
 import type { WallClock } from "./live-run";
+import { findBuiltin } from "../scenarios";
 
 class FakeClock implements WallClock {
   t = 0;
@@ -15,6 +16,19 @@ afterEach(() => {
 });
 
 describe("RunManager", () => {
+  it("re-simulates a stored run to open it, refusing a second open meanwhile", async () => {
+    manager = new RunManager();
+    const spec = { scenario: findBuiltin("replication-basics")!, seed: 3, overrides: [] };
+    const log = { commands: [], untilMs: 20_000, parentRunId: null, forkAtMs: null };
+    const opening = manager.open("stored-1", spec, log);
+    await expect(manager.open("stored-1", spec, log)).rejects.toThrow(/live already/);
+    const made = await opening;
+    expect(made.runId).toBe("stored-1");
+    expect(made.run.sim.now).toBe(20_000);
+    expect(manager.info("stored-1")?.pacing.paused).toBe(true);
+    await expect(manager.open("stored-1", spec, log)).rejects.toThrow(CreateRunError);
+  });
+
   it("holds many runs, each with its own id and secret", () => {
     manager = new RunManager();
     const a = manager.create({ scenario: "replication-basics" });

@@ -173,6 +173,8 @@ export interface RunListener {
  */
 export class RunManager {
   private readonly runs = new Map<string, LiveRun>();
+  /** Stored runs being re-simulated to be opened: a second open of one is refused. */
+  private readonly opening = new Set<string>();
   private readonly listeners = new Set<RunListener>();
   private readonly clock: WallClock;
   private readonly factory: SimulationFactory;
@@ -327,7 +329,7 @@ export class RunManager {
    * HTTP, an interrupted run, an ended one to scrub through). Its record exists: the
    * journal goes on appending after its `commands` stored commands.
    */
-  open(
+  async open(
     runId: string,
     spec: { scenario: Scenario; seed: number; overrides: { path: string; value: unknown }[] },
     log: {
@@ -336,10 +338,19 @@ export class RunManager {
       parentRunId: string | null;
       forkAtMs: number | null;
     },
-  ): { runId: string; operatorSecret: string; run: LiveRun } {
-    if (this.runs.has(runId)) throw new CreateRunError(`run ${runId} is live already`, 409);
+  ): Promise<{ runId: string; operatorSecret: string; run: LiveRun }> {
+    if (this.runs.has(runId) || this.opening.has(runId))
+      throw new CreateRunError(`run ${runId} is live already`, 409);
+    // Refused early, before seconds of re-simulation, if the server has no room for it.
+    this.ensureRoom();
     // Built here, not by the caller: a route handler has its own copy of the engine's modules.
-    const start = startFromLog(spec.scenario, spec.seed, log.commands, log.untilMs, log);
+    this.opening.add(runId);
+    let start: RunStart;
+    try {
+      start = await startFromLog(spec.scenario, spec.seed, log.commands, log.untilMs, log);
+    } finally {
+      this.opening.delete(runId);
+    }
     const made = this.admit(runId, (id, secret) =>
       this.fromStart(id, secret, spec.scenario, spec, start),
     );
@@ -377,9 +388,7 @@ export class RunManager {
     wantedId: string | undefined,
     build: (runId: string, secret: string) => LiveRun,
   ): { runId: string; operatorSecret: string; run: LiveRun } {
-    if (this.runs.size >= this.maxRuns) this.evictEnded();
-    if (this.runs.size >= this.maxRuns)
-      throw new CreateRunError(`the server holds ${this.maxRuns} runs already; try later`, 503);
+    this.ensureRoom();
     let runId = wantedId ?? newRunId();
     while (!wantedId && this.runs.has(runId)) runId = newRunId();
     const operatorSecret = newSecret();
@@ -387,6 +396,12 @@ export class RunManager {
     this.runs.set(runId, run);
     this.kickWork();
     return { runId, operatorSecret, run };
+  }
+
+  private ensureRoom(): void {
+    if (this.runs.size >= this.maxRuns) this.evictEnded();
+    if (this.runs.size >= this.maxRuns)
+      throw new CreateRunError(`the server holds ${this.maxRuns} runs already; try later`, 503);
   }
 
   /** Writes a new run's record and journals it from now on (when there is storage). */

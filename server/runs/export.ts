@@ -77,7 +77,8 @@ export async function exportRun(db: Database, runId: string, now = new Date()): 
   // never reported one, or whose server died after its last report) the replay supplies it.
   const untilMs = replayTarget(run.virtualMs, commands);
   const outcome =
-    storedOutcome(run, untilMs) ?? outcomeOf(replay(run.scenario, run.seed, commands, untilMs));
+    storedOutcome(run, untilMs) ??
+    outcomeOf(await replay(run.scenario, run.seed, commands, untilMs));
   return {
     format: RUN_FILE_FORMAT,
     version: RUN_FILE_VERSION,
@@ -121,7 +122,7 @@ export function serializeRunFile(file: RunFile): string {
  * the replay: scenario + seed + commands must reach the file's trace hash, summary and
  * verdicts at its virtual time. Throws RunFileError; writes nothing.
  */
-export function verifyRunFile(input: unknown): RunFile {
+export async function verifyRunFile(input: unknown): Promise<RunFile> {
   const json = typeof input === "string" ? parseJson(input) : input;
   checkHeader(json);
   const parsed = runFileV1Schema.safeParse(json);
@@ -153,7 +154,7 @@ export function verifyRunFile(input: unknown): RunFile {
       { path: `commands.${late}.atMs`, message: `is after virtualMs (${file.virtualMs})` },
     ]);
   }
-  const { result, applied } = replayCountingCommands(
+  const { result, applied } = await replayCountingCommands(
     scenario,
     file.seed,
     file.commands,
@@ -166,7 +167,7 @@ export function verifyRunFile(input: unknown): RunFile {
       `the run file does not reproduce: replaying its scenario, seed and ${file.commands.length} commands to ${file.virtualMs} ms gives trace hash ${outcome.traceHash}, the file says ${file.traceHash}. The file was changed, or it was made by another version of the simulation.`,
     );
   }
-  if (applied !== null && applied !== file.commands.length) {
+  if (applied !== file.commands.length) {
     throw new RunFileError(
       "tampered",
       `the run file's command log has ${file.commands.length - applied} command(s) the simulation refuses; a run stores only the commands it applied, so the log was edited`,
@@ -185,7 +186,7 @@ export function verifyRunFile(input: unknown): RunFile {
 
 /** Verifies a run file and stores it as a new run with its command log, in one transaction. */
 export async function importRun(db: Database, input: unknown): Promise<StoredRun> {
-  const file = verifyRunFile(input);
+  const file = await verifyRunFile(input);
   return db.runs.create({
     title: file.title,
     scenario: file.scenario,

@@ -1,9 +1,10 @@
-import { runScenario, type RunResult } from "../sim/run";
-import type { Simulation } from "../sim/engine";
+import { resultOf, type RunResult } from "../sim/run";
+import { Simulation } from "../sim/engine";
 import type { Scenario } from "../sim/scenario";
 import type { Database } from "../db/database";
 import { NotFoundError } from "../db/errors";
 import type { CommandEntry } from "../db/schemas";
+import { simulateCooperatively } from "./cooperative";
 
 /**
  * Exact replay: a stored run is its scenario, seed and command log; running them again
@@ -21,35 +22,32 @@ export interface ReplayReport {
   result: RunResult;
 }
 
-/** Runs scenario + seed + commands to `untilMs`; pure, so the same inputs give the same result. */
-export function replay(
+/**
+ * Runs scenario + seed + commands to `untilMs`; pure, so the same inputs give the same
+ * result. It shares the process with live runs (see cooperative.ts), hence async.
+ */
+export async function replay(
   scenario: Scenario,
   seed: number,
   commands: readonly CommandEntry[],
   untilMs: number,
-): RunResult {
-  return runScenario(scenario, seed, { untilMs, commands });
+): Promise<RunResult> {
+  return (await replayCountingCommands(scenario, seed, commands, untilMs)).result;
 }
 
 /**
  * The same replay, also telling how many of the commands the simulation applied (a live
- * run stores only applied commands, so a refused one in a log means it was edited). The
- * count is read from the simulation's own command log, reached through the monitor hook;
- * null if the run was too short for a monitor tick.
+ * run stores only applied commands, so a refused one in a log means it was edited).
  */
-export function replayCountingCommands(
+export async function replayCountingCommands(
   scenario: Scenario,
   seed: number,
   commands: readonly CommandEntry[],
   untilMs: number,
-): { result: RunResult; applied: number | null } {
-  let sim: Simulation | null = null;
-  const result = runScenario(scenario, seed, {
-    untilMs,
-    commands,
-    sim: { onMonitor: (s) => (sim = s) },
-  });
-  return { result, applied: sim === null ? null : (sim as Simulation).commandLog.length };
+): Promise<{ result: RunResult; applied: number }> {
+  const sim = new Simulation(scenario, seed);
+  await simulateCooperatively(sim, commands, untilMs);
+  return { result: resultOf(sim), applied: sim.commandLog.length };
 }
 
 /**
@@ -70,7 +68,7 @@ export async function replayStoredRun(
   if (!run) throw new NotFoundError(`no run "${runId}" to replay`);
   const commands = await db.commands.list(runId);
   const untilMs = options.untilMs ?? replayTarget(run.virtualMs, commands);
-  const result = replay(run.scenario, run.seed, commands, untilMs);
+  const result = await replay(run.scenario, run.seed, commands, untilMs);
   // The stored hash describes the run at run.virtualMs; another time has nothing to compare with.
   const comparable = run.traceHash !== null && untilMs === run.virtualMs;
   return {

@@ -119,7 +119,7 @@ export function defineRunToolTests(label: string, makeDatabase: () => Promise<Te
       expect(report.replayedTraceHash).toBe(live.traceHash);
     });
 
-    it("exports one versioned file with everything that reproduces the run", () => {
+    it("exports one versioned file with everything that reproduces the run", async () => {
       expect(file).toMatchObject({
         format: "convergence-lab-run",
         version: RUN_FILE_VERSION,
@@ -136,7 +136,7 @@ export function defineRunToolTests(label: string, makeDatabase: () => Promise<Te
       });
       expect(file.commands).toEqual(commands);
       expect(file.scenario).toEqual(scenario());
-      expect(verifyRunFile(serializeRunFile(file))).toEqual(file);
+      expect(await verifyRunFile(serializeRunFile(file))).toEqual(file);
     });
 
     it("imports what it exported: the round trip gives the same run", async () => {
