@@ -201,6 +201,18 @@ export class History {
     return this.chunks[i >>> CHUNK_BITS]!.prev[i & CHUNK_MASK]!;
   }
 
+  /**
+   * Makes the chunks the next `steps` steps go to, ahead of time (the engine calls this at each
+   * monitor tick). record() can make a chunk itself, but the first history's first chunk is
+   * made before V8 collects feedback for that path, so when a later chunk is made there the
+   * optimised code of everything that inlined record() was thrown away and compiled again.
+   */
+  reserve(steps: number): void {
+    const want = Math.min(this.capacity, this.cursor + steps);
+    while (this.chunks.length * (CHUNK_MASK + 1) < want)
+      this.addChunk(this.chunks.length * (CHUNK_MASK + 1));
+  }
+
   /** The chunk for slot `i`, which is the next one to make when the ring is still filling. */
   private addChunk(i: number): HistoryChunk {
     const start = i & ~CHUNK_MASK;
