@@ -44,26 +44,49 @@ export interface HistoryStep {
   detail: number;
 }
 
+/** Steps per chunk of the ring: a power of two, so a slot splits into chunk and index with shifts. */
+const CHUNK_BITS = 16;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+/** One chunk of the ring's columns: CHUNK_MASK + 1 steps (the last chunk of a ring may be shorter). */
+class HistoryChunk {
+  readonly time: Float64Array;
+  readonly kind: Uint8Array;
+  readonly eventId: Int32Array;
+  readonly node: Int16Array;
+  readonly partition: Int16Array;
+  readonly offset: Int32Array;
+  readonly detail: Int32Array;
+  /** Absolute index of the previous step of the same event, or -1. */
+  readonly prev: Float64Array;
+
+  /** A chunk of `size` empty steps, or (with `from`) a copy of that chunk. */
+  constructor(size: number, from?: HistoryChunk) {
+    this.time = from ? from.time.slice() : new Float64Array(size);
+    this.kind = from ? from.kind.slice() : new Uint8Array(size);
+    this.eventId = from ? from.eventId.slice() : new Int32Array(size);
+    this.node = from ? from.node.slice() : new Int16Array(size);
+    this.partition = from ? from.partition.slice() : new Int16Array(size);
+    this.offset = from ? from.offset.slice() : new Int32Array(size);
+    this.detail = from ? from.detail.slice() : new Int32Array(size);
+    this.prev = from ? from.prev.slice() : new Float64Array(size);
+  }
+}
+
 /**
- * The ring's columns grow by doubling up to the capacity, so a short run (or a history
- * rebuilt for a seek) does not start with the full 33 MB of a million-step ring; once
- * full, the ring wraps. Slot of absolute step `abs`: (abs - base) % capacity, where `base`
- * is the step the history started at; before the ring is full that is abs - base itself,
- * so growing keeps every step where it is.
+ * The ring's columns are allocated a chunk at a time as the ring fills, so a short run (or
+ * a history rebuilt for a seek) does not start with the full 33 MB of a million-step ring,
+ * and filling it never copies what it holds (doubling columns did: copying and zeroing
+ * about 66 MB on the way to a million steps was a tenth of the small benchmark's time).
+ * Once full, the ring wraps. Slot of absolute step `abs`: (abs - base) % capacity, where
+ * `base` is the step the history started at; before the ring is full that is abs - base.
  */
 export class History {
   private readonly capacity: number;
   private readonly base: number;
-  private size = 0;
-  private time = new Float64Array(0);
-  private kind = new Uint8Array(0);
-  private eventId = new Int32Array(0);
-  private node = new Int16Array(0);
-  private partition = new Int16Array(0);
-  private offset = new Int32Array(0);
-  private detail = new Int32Array(0);
-  /** Absolute index of the previous step of the same event, or -1. */
-  private prev = new Float64Array(0);
+  private chunks: HistoryChunk[] = [];
+  /** The slot the next step goes to: slot(total), kept so that recording needs no division. */
+  private cursor = 0;
   /**
    * Per event: 1 + the absolute index of its newest step, 0 for none. One float column
    * (exact up to 2^53 steps) rather than a low and a high int32 half: a read and a
@@ -125,15 +148,8 @@ export class History {
 
   private copy(): History {
     const out = new History(this.capacity, this.base);
-    out.time = this.time.slice();
-    out.kind = this.kind.slice();
-    out.eventId = this.eventId.slice();
-    out.node = this.node.slice();
-    out.partition = this.partition.slice();
-    out.offset = this.offset.slice();
-    out.detail = this.detail.slice();
-    out.prev = this.prev.slice();
-    out.size = this.size;
+    out.chunks = this.chunks.map((c) => new HistoryChunk(0, c));
+    out.cursor = this.cursor;
     out.lastStep = this.lastStep[copySelf]();
     out.total = this.total;
     out.floor = this.floor;
@@ -146,6 +162,7 @@ export class History {
   private rollBack(total: number, knownEvents: number): void {
     const held = this.oldest();
     this.total = total;
+    this.cursor = this.slot(total);
     this.floor = Math.min(total, held);
     // Every event whose last step came after the checkpoint gets its last step before it,
     // back along its chain while the ring still holds it. A scan of the per-event table,
@@ -157,7 +174,7 @@ export class History {
     for (let eventId = 0; eventId < events; eventId++) {
       let last = this.lastAbs(eventId);
       if (last >= total) {
-        while (last >= total && last >= held) last = this.prev[this.slot(last)]!;
+        while (last >= total && last >= held) last = this.prevOf(last);
         // Still past the checkpoint: the chain runs into steps the ring no longer holds, so
         // the event's steps before the checkpoint are gone too. Just below the floor says
         // so (steps() reports the history truncated); an index below `held` says the same.
@@ -178,27 +195,30 @@ export class History {
     return (abs - this.base) % this.capacity;
   }
 
-  private grow(rel: number): void {
-    let size = Math.max(1024, this.size * 2);
-    while (size <= rel) size *= 2;
-    size = Math.min(size, this.capacity);
-    const grown = <T extends Float64Array | Uint8Array | Int32Array | Int16Array>(
-      a: T,
-      make: (n: number) => T,
-    ): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.time = grown(this.time, (n) => new Float64Array(n));
-    this.kind = grown(this.kind, (n) => new Uint8Array(n));
-    this.eventId = grown(this.eventId, (n) => new Int32Array(n));
-    this.node = grown(this.node, (n) => new Int16Array(n));
-    this.partition = grown(this.partition, (n) => new Int16Array(n));
-    this.offset = grown(this.offset, (n) => new Int32Array(n));
-    this.detail = grown(this.detail, (n) => new Int32Array(n));
-    this.prev = grown(this.prev, (n) => new Float64Array(n));
-    this.size = size;
+  /** The previous step of the same event as the step at absolute index `abs` (held). */
+  private prevOf(abs: number): number {
+    const i = this.slot(abs);
+    return this.chunks[i >>> CHUNK_BITS]!.prev[i & CHUNK_MASK]!;
+  }
+
+  /**
+   * Makes the chunks the next `steps` steps go to, ahead of time (the engine calls this at each
+   * monitor tick). record() can make a chunk itself, but the first history's first chunk is
+   * made before V8 collects feedback for that path, so when a later chunk is made there the
+   * optimised code of everything that inlined record() was thrown away and compiled again.
+   */
+  reserve(steps: number): void {
+    const want = Math.min(this.capacity, this.cursor + steps);
+    while (this.chunks.length * (CHUNK_MASK + 1) < want)
+      this.addChunk(this.chunks.length * (CHUNK_MASK + 1));
+  }
+
+  /** The chunk for slot `i`, which is the next one to make when the ring is still filling. */
+  private addChunk(i: number): HistoryChunk {
+    const start = i & ~CHUNK_MASK;
+    const chunk = new HistoryChunk(Math.min(CHUNK_MASK + 1, this.capacity - start));
+    this.chunks.push(chunk);
+    return chunk;
   }
 
   record(
@@ -211,17 +231,20 @@ export class History {
     detail: number,
   ): void {
     const abs = this.total++;
-    const rel = abs - this.base;
-    if (rel >= this.size && this.size < this.capacity) this.grow(rel);
-    const i = rel % this.capacity;
-    this.time[i] = atMs;
-    this.kind[i] = kind;
-    this.eventId[i] = eventId;
-    this.node[i] = node;
-    this.partition[i] = partition;
-    this.offset[i] = offset;
-    this.detail[i] = detail;
-    this.prev[i] = this.lastStep.get(eventId) - 1;
+    const i = this.cursor;
+    this.cursor = i + 1 === this.capacity ? 0 : i + 1;
+    const c = i >>> CHUNK_BITS;
+    const chunks = this.chunks;
+    const chunk = c < chunks.length ? chunks[c]! : this.addChunk(i);
+    const j = i & CHUNK_MASK;
+    chunk.time[j] = atMs;
+    chunk.kind[j] = kind;
+    chunk.eventId[j] = eventId;
+    chunk.node[j] = node;
+    chunk.partition[j] = partition;
+    chunk.offset[j] = offset;
+    chunk.detail[j] = detail;
+    chunk.prev[j] = this.lastStep.get(eventId) - 1;
     this.lastStep.set(eventId, abs + 1);
     if (eventId >= this.knownEvents) this.knownEvents = eventId + 1;
   }
@@ -248,16 +271,18 @@ export class History {
     while (abs >= 0 && abs >= oldest && abs < bound) {
       bound = abs;
       const i = this.slot(abs);
+      const chunk = this.chunks[i >>> CHUNK_BITS]!;
+      const j = i & CHUNK_MASK;
       out.push({
-        atMs: this.time[i]!,
-        kind: stepKinds[this.kind[i]!]!,
+        atMs: chunk.time[j]!,
+        kind: stepKinds[chunk.kind[j]!]!,
         eventId,
-        node: nodeName(this.node[i]!),
-        partition: this.partition[i]!,
-        offset: this.offset[i]!,
-        detail: this.detail[i]!,
+        node: nodeName(chunk.node[j]!),
+        partition: chunk.partition[j]!,
+        offset: chunk.offset[j]!,
+        detail: chunk.detail[j]!,
       });
-      abs = this.prev[i]!;
+      abs = chunk.prev[j]!;
     }
     out.reverse();
     return { steps: out, truncated: abs >= 0 || eventId < this.goneBelow };

@@ -39,10 +39,9 @@ export class PartitionSlots {
     this.order.fill(-1);
   }
 
-  /** Whether any partition present passes `test` (in index order: for a yes/no answer, order is moot). */
-  some(test: (partition: number) => boolean): boolean {
-    for (let p = 0; p < this.order.length; p++) if (this.order[p]! >= 0 && test(p)) return true;
-    return false;
+  /** How many partitions there are (present or not): has() and get() take 0 to this, exclusive. */
+  get partitions(): number {
+    return this.order.length;
   }
 
   /** The partitions present, in insertion order (as a Map would iterate them). */

@@ -142,7 +142,12 @@ export class Producer {
     if (this.inFlight[partition] !== null) return;
     const queue = this.queues[partition]!;
     if (queue.length === 0) return;
-    const records = queue.splice(0, this.config.batchMaxRecords);
+    // The whole queue, when it fits in one batch, becomes the batch (no splice copy).
+    let records: LogRecord[];
+    if (queue.length <= this.config.batchMaxRecords) {
+      records = queue;
+      this.queues[partition] = [];
+    } else records = queue.splice(0, this.config.batchMaxRecords);
     const acks = this.acks === "all" ? -1 : this.acks;
     const req: InFlight = {
       reqId: this.nextReqId++,
