@@ -65,7 +65,9 @@ describe("frames", () => {
     const c = await client();
     const snap = await c.join(runId);
     const frames = await c.collect("frame", 2000);
-    expect(frames.length).toBeGreaterThanOrEqual(15);
+    // A starved event loop (simulation hogging it at max speed) would send a handful; the
+    // bound leaves room for a loaded two-core machine (13 of 15 expected was seen at load 5).
+    expect(frames.length).toBeGreaterThanOrEqual(10);
     expect(frames.length).toBeLessThanOrEqual(42);
     let seq = snap.seq;
     for (const f of frames) {
@@ -87,7 +89,9 @@ describe("frames", () => {
     await c.next("ack");
     await sleep(300);
     const frames = await c.collect("frame", 2000);
-    expect(frames.length).toBeGreaterThanOrEqual(15);
+    // A starved event loop (simulation hogging it at max speed) would send a handful; the
+    // bound leaves room for a loaded two-core machine (13 of 15 expected was seen at load 5).
+    expect(frames.length).toBeGreaterThanOrEqual(10);
     expect(frames.length).toBeLessThanOrEqual(42);
     // Far faster than real time, and still at most one frame a tick.
     expect(frames[frames.length - 1]!.t - frames[0]!.t).toBeGreaterThan(4000);
