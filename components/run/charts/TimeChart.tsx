@@ -1,12 +1,20 @@
 "use client";
 
-import { memo, useId, useMemo } from "react";
+import { memo } from "react";
+import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import type { FaultWindowWire } from "../../../server/protocol";
-import { formatAxisTime } from "../../ui/format";
-import { chartGeometry, linePath } from "./chart-geometry";
-import { timeTicks } from "./chart-scale";
-import { ChartHover } from "./ChartHover";
+import { formatAxisTime, formatClock } from "../../ui/format";
 import styles from "./Charts.module.css";
+
+const TICK_STEPS_MS = [1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
+
+/** Ticks at round virtual times (every 1, 2, 5, 10 s...), six at most. */
+function timeTicks(t0: number, t1: number): number[] {
+  const step = TICK_STEPS_MS.find((s) => (t1 - t0) / s <= 6) ?? 1_800_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) ticks.push(t);
+  return ticks;
+}
 
 export interface Series {
   key: string;
@@ -18,15 +26,9 @@ export interface Series {
 
 export type Row = { t: number } & Record<string, number>;
 
-const AXIS = "#c6cfda";
-const GRID = "#e8ecf1";
-const TICK_TEXT = { fontSize: 10.5, fill: "#6b7686" } as const;
-
 /**
- * One chart over virtual time: lines, and every fault's window as a shaded band, so cause
- * and effect line up across the charts. Plain SVG drawn here (a path per series, a few
- * ticks): a charting library re-rendered hundreds of components per update, which at the
- * page's refresh rate was the largest part of its main-thread work (docs/benchmarks.md).
+ * One chart over virtual time: lines without animation, and every fault's window as
+ * a shaded band, so cause and effect line up across the charts.
  */
 export const TimeChart = memo(function TimeChart({
   title,
@@ -49,81 +51,68 @@ export const TimeChart = memo(function TimeChart({
   height?: number;
   testId: string;
 }) {
-  const clipId = useId();
-  const g = useMemo(
-    () => chartGeometry(rows, series, nowMs, width, height),
-    [rows, series, nowMs, width, height],
-  );
-  const paths = useMemo(() => series.map((s) => linePath(rows, s.key, g)), [rows, series, g]);
-  const bottom = g.top + g.height;
+  const t0 = rows[0]?.t ?? 0;
+  const t1 = Math.max(nowMs, rows[rows.length - 1]?.t ?? 0, t0 + 1000);
   return (
     <figure className={styles.chart} data-testid={testId} data-points={rows.length}>
       <figcaption className={styles.caption}>
         <span className={styles.title}>{title}</span>
         <span className={styles.unit}>{unit}</span>
       </figcaption>
-      <div className={styles.plot} style={{ width, height }}>
-        <svg width={width} height={height} role="img" aria-label={`${title}, ${unit}`}>
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={g.left} y={g.top} width={g.width} height={g.height} />
-            </clipPath>
-          </defs>
-          {g.yTicks.map((v) => (
-            <line key={v} x1={g.left} x2={g.left + g.width} y1={g.y(v)} y2={g.y(v)} stroke={GRID} />
-          ))}
-          {windows.map((w) => {
-            const x1 = g.x(Math.max(w.startMs, g.t0));
-            const x2 = g.x(Math.min(w.endMs ?? g.t1, g.t1));
-            if (x2 < x1) return null;
-            return (
-              <rect
-                key={w.id}
-                x={x1}
-                y={g.top}
-                width={x2 - x1}
-                height={g.height}
-                fill="#c0362c"
-                fillOpacity={0.08}
-                stroke="#c0362c"
-                strokeOpacity={0.25}
-              />
-            );
-          })}
-          <g stroke={AXIS}>
-            <line x1={g.left} x2={g.left} y1={g.top} y2={bottom} />
-            <line x1={g.left} x2={g.left + g.width} y1={bottom} y2={bottom} />
-          </g>
-          {g.yTicks.map((v) => (
-            <g key={v}>
-              <line x1={g.left - 6} x2={g.left} y1={g.y(v)} y2={g.y(v)} stroke={AXIS} />
-              <text x={g.left - 8} y={g.y(v)} dy="0.355em" textAnchor="end" {...TICK_TEXT}>
-                {v}
-              </text>
-            </g>
-          ))}
-          {timeTicks(g.t0, g.t1).map((t) => (
-            <g key={t}>
-              <line x1={g.x(t)} x2={g.x(t)} y1={bottom} y2={bottom + 6} stroke={AXIS} />
-              <text x={g.x(t)} y={bottom + 8} dy="0.71em" textAnchor="middle" {...TICK_TEXT}>
-                {formatAxisTime(t)}
-              </text>
-            </g>
-          ))}
-          <g clipPath={`url(#${clipId})`} fill="none">
-            {series.map((s, i) => (
-              <path
-                key={s.key}
-                d={paths[i]}
-                stroke={s.colour}
-                strokeWidth={s.width ?? 1.6}
-                strokeDasharray={s.dashed ? "4 3" : undefined}
-              />
-            ))}
-          </g>
-        </svg>
-        <ChartHover rows={rows} series={series} g={g} width={width} height={height} />
-      </div>
+      <LineChart
+        width={width}
+        height={height}
+        data={rows}
+        margin={{ top: 6, right: 10, bottom: 0, left: -6 }}
+      >
+        <CartesianGrid stroke="#e8ecf1" vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[t0, t1]}
+          tickFormatter={formatAxisTime}
+          tick={{ fontSize: 10.5, fill: "#6b7686" }}
+          stroke="#c6cfda"
+          ticks={timeTicks(t0, t1)}
+          allowDataOverflow
+        />
+        <YAxis
+          tick={{ fontSize: 10.5, fill: "#6b7686" }}
+          stroke="#c6cfda"
+          width={46}
+          allowDecimals={false}
+        />
+        {windows.map((w) => (
+          <ReferenceArea
+            key={w.id}
+            x1={Math.max(w.startMs, t0)}
+            x2={Math.min(w.endMs ?? t1, t1)}
+            fill="#c0362c"
+            fillOpacity={0.08}
+            stroke="#c0362c"
+            strokeOpacity={0.25}
+            ifOverflow="hidden"
+          />
+        ))}
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(t) => formatClock(Number(t))}
+          contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#dde3ea" }}
+        />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.colour}
+            strokeWidth={s.width ?? 1.6}
+            strokeDasharray={s.dashed ? "4 3" : undefined}
+            dot={false}
+            isAnimationActive={false}
+            type="linear"
+          />
+        ))}
+      </LineChart>
       <ul className={styles.legend}>
         {series.map((s) => (
           <li key={s.key}>
