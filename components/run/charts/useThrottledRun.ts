@@ -1,24 +1,32 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { useRunStore } from "../store/run-context";
 import type { RunView } from "../store/run-view";
 
 /**
  * How long after its due time a chart waits for the store's next commit before it
  * refreshes on its own (a paused run commits nothing more): longer than the time
- * between two frames of a running run, so that a running run's charts always refresh
- * inside a store commit.
+ * between two frames of a running run.
  */
 const TRAILING_MS = 250;
 
 /**
+ * When any chart last refreshed. Charts take turns: at most one refreshes in a store
+ * commit (commits are 100 ms apart while a run plays), so that charts all due at once (a
+ * panel scrolled into view) redraw over a few frames instead of in one long task.
+ */
+let lastRefreshAt = -Infinity;
+const TURN_MS = 30;
+
+/**
  * The run state for a chart, refreshed at most once per `intervalMs`, at its own
  * `phaseMs` within the interval: lines over minutes of virtual time gain nothing from
- * ten redraws a second, and charts that redraw at different moments never add up to
- * one long task. The refresh happens inside a commit of the store (React renders it
- * with the rest of that commit), not in a task and an animation frame of its own: six
- * charts on timers added six frames a second of style, layout and paint.
+ * ten redraws a second. A chart refreshes when the store commits (no timer and frame of
+ * its own while the run plays), one chart per commit (see lastRefreshAt), and as a React
+ * transition: React renders it in slices of a few milliseconds between other work, so a
+ * chart's redraw, above all its first one with data when the panel scrolls into view
+ * (Recharts mounting every line), is never one long task.
  */
 export function useThrottledRun(intervalMs: number, phaseMs = 0): RunView {
   const store = useRunStore();
@@ -31,12 +39,14 @@ export function useThrottledRun(intervalMs: number, phaseMs = 0): RunView {
     const refresh = () => {
       if (trailing !== null) clearTimeout(trailing);
       trailing = null;
-      dueAt = nextSlot(performance.now());
-      setView(store.getSnapshot());
+      lastRefreshAt = performance.now();
+      dueAt = nextSlot(lastRefreshAt);
+      const next = store.getSnapshot();
+      startTransition(() => setView(next));
     };
     const unsubscribe = store.subscribe(() => {
       const now = performance.now();
-      if (now >= dueAt) refresh();
+      if (now >= dueAt && now - lastRefreshAt >= TURN_MS) refresh();
       else if (trailing === null) trailing = window.setTimeout(refresh, dueAt - now + TRAILING_MS);
     });
     setView(store.getSnapshot());
