@@ -1,5 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { MaxSpeedBudget, RunManager, CreateRunError } from "./run-manager";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  COMMAND_TICK_SPACING_MS,
+  MIN_TICK_SPACING_MS,
+  MaxSpeedBudget,
+  RunManager,
+  CreateRunError,
+} from "./run-manager";
 import type { WallClock } from "./live-run";
 import { findBuiltin } from "../scenarios";
 
@@ -72,6 +78,37 @@ describe("RunManager", () => {
     clock.t += 100;
     run.advance(1e9);
     expect(run.sim.now).toBe(2200);
+  });
+
+  it("ticks a run early after a change, sooner after an operator command", () => {
+    vi.useFakeTimers();
+    try {
+      const clock = new FakeClock();
+      manager = new RunManager({ clock });
+      const { run } = manager.create({ scenario: "replication-basics" });
+      const ticks: number[] = [];
+      manager.listen({ tick: () => ticks.push(clock.t) });
+      manager.requestTick(run);
+      expect(ticks).toEqual([0]);
+      // A pacing change right after waits out the spacing...
+      clock.t = 5;
+      manager.requestTick(run);
+      expect(ticks).toEqual([0]);
+      // ...but a command in the meantime brings the early tick forward.
+      manager.requestTick(run, "command");
+      clock.t = COMMAND_TICK_SPACING_MS;
+      vi.advanceTimersByTime(COMMAND_TICK_SPACING_MS - 5);
+      expect(ticks).toEqual([0, COMMAND_TICK_SPACING_MS]);
+      // Nothing else was left waiting.
+      clock.t = MIN_TICK_SPACING_MS * 2;
+      vi.advanceTimersByTime(MIN_TICK_SPACING_MS * 2);
+      expect(ticks).toEqual([0, COMMAND_TICK_SPACING_MS]);
+      // A command long after the last tick ticks at once.
+      manager.requestTick(run, "command");
+      expect(ticks).toEqual([0, COMMAND_TICK_SPACING_MS, MIN_TICK_SPACING_MS * 2]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("finishes a run at its duration", () => {

@@ -18,8 +18,15 @@ import { startFromLog } from "./run-start";
 import type { CommandLogEntry } from "../sim/apply-command";
 import type { CreateRunInput as StoredRunInput } from "../db/schemas";
 
-/** Two ticks of one run are at least this far apart (a command asks for an early one): 20 Hz at most. */
+/** Two ticks of one run are at least this far apart (a change asks for an early one): 20 Hz at most. */
 export const MIN_TICK_SPACING_MS = 50;
+/**
+ * An operator command's tick waits only this long after the last one: the operator is
+ * watching for the command's effect, and up to 50 ms of it was waiting here. Commands are
+ * rate-limited per socket and frames go only to sockets that drained, so this cannot
+ * queue frames; it only caps a burst of commands at 100 ticks a second.
+ */
+export const COMMAND_TICK_SPACING_MS = 10;
 
 export interface RunManagerOptions {
   clock?: WallClock;
@@ -194,7 +201,8 @@ export class RunManager {
   private nextBeatAt = 0;
   private gcTimer: ReturnType<typeof setInterval> | null = null;
   private workScheduled: ReturnType<typeof setImmediate> | null = null;
-  private readonly urgent = new Map<string, ReturnType<typeof setTimeout>>();
+  /** A run's early tick, waiting for its spacing: the timer and when it is due. */
+  private readonly urgent = new Map<string, { timer: ReturnType<typeof setTimeout>; at: number }>();
   private readonly lastTickAt = new Map<string, number>();
 
   constructor(options: RunManagerOptions = {}) {
@@ -238,7 +246,7 @@ export class RunManager {
     if (this.frameTimer) clearTimeout(this.frameTimer);
     if (this.gcTimer) clearInterval(this.gcTimer);
     if (this.workScheduled) clearImmediate(this.workScheduled);
-    for (const t of this.urgent.values()) clearTimeout(t);
+    for (const u of this.urgent.values()) clearTimeout(u.timer);
     this.urgent.clear();
     this.frameTimer = null;
     this.gcTimer = null;
@@ -439,8 +447,8 @@ export class RunManager {
     if (run.status === "running") run.journal.update({ status: "interrupted", error: note });
     const write = run.stored().finally(() => this.closingWrites.delete(write));
     this.closingWrites.add(write);
-    const t = this.urgent.get(runId);
-    if (t) clearTimeout(t);
+    const u = this.urgent.get(runId);
+    if (u) clearTimeout(u.timer);
     this.urgent.delete(runId);
     this.lastTickAt.delete(runId);
     for (const l of this.listeners) l.closed?.(run);
@@ -450,22 +458,29 @@ export class RunManager {
     for (const id of [...this.runs.keys()]) this.close(id, note);
   }
 
-  /** Something changed a run (a command, pacing): tick it soon, at most 20 times a second. */
-  requestTick(run: LiveRun): void {
-    if (this.urgent.has(run.id) || !this.runs.has(run.id)) return;
-    const wait =
-      (this.lastTickAt.get(run.id) ?? -Infinity) + MIN_TICK_SPACING_MS - this.clock.now();
+  /**
+   * Something changed a run (pacing, a seek): tick it soon, at most 20 times a second. An
+   * operator command (`"command"`) ticks sooner, so that its effect reaches the page at once.
+   */
+  requestTick(run: LiveRun, reason: "change" | "command" = "change"): void {
+    if (!this.runs.has(run.id)) return;
+    const spacing = reason === "command" ? COMMAND_TICK_SPACING_MS : MIN_TICK_SPACING_MS;
+    const at = (this.lastTickAt.get(run.id) ?? -Infinity) + spacing;
+    const pending = this.urgent.get(run.id);
+    // An early tick already due by then covers this change too.
+    if (pending && pending.at <= at) return;
+    if (pending) clearTimeout(pending.timer);
+    this.urgent.delete(run.id);
+    const wait = at - this.clock.now();
     if (wait <= 0) {
       this.tickRun(run);
       return;
     }
-    this.urgent.set(
-      run.id,
-      setTimeout(() => {
-        this.urgent.delete(run.id);
-        if (this.runs.has(run.id)) this.tickRun(run);
-      }, wait),
-    );
+    const timer = setTimeout(() => {
+      this.urgent.delete(run.id);
+      if (this.runs.has(run.id)) this.tickRun(run);
+    }, wait);
+    this.urgent.set(run.id, { timer, at });
   }
 
   /** The pacing changed or the run stepped: simulate again if it has to. */

@@ -191,7 +191,8 @@ export class LiveServer {
         // the simulation does not wait, and a database that is gone only delays nothing.
         if (result.ok) void run.stored().then(() => this.send(client, result));
         else this.send(client, result);
-        this.manager.requestTick(run);
+        // The tick carries the command's effect to every viewer right away.
+        this.manager.requestTick(run, "command");
         this.manager.kickWork();
         return;
       }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import type { FaultWindowWire } from "../../../server/protocol";
 import { formatAxisTime, formatClock } from "../../ui/format";
@@ -15,6 +15,15 @@ function timeTicks(t0: number, t1: number): number[] {
   for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) ticks.push(t);
   return ticks;
 }
+
+/*
+ * Props Recharts compares by identity: built once here rather than at every render, so
+ * that a chart's axes, grid and tooltip see the same objects from one refresh to the next.
+ */
+const MARGIN = { top: 6, right: 10, bottom: 0, left: -6 };
+const TICK = { fontSize: 10.5, fill: "#6b7686" };
+const TOOLTIP_STYLE = { fontSize: 12, borderRadius: 6, borderColor: "#dde3ea" };
+const tooltipLabel = (t: unknown) => formatClock(Number(t));
 
 export interface Series {
   key: string;
@@ -53,35 +62,27 @@ export const TimeChart = memo(function TimeChart({
 }) {
   const t0 = rows[0]?.t ?? 0;
   const t1 = Math.max(nowMs, rows[rows.length - 1]?.t ?? 0, t0 + 1000);
+  const domain = useMemo(() => [t0, t1], [t0, t1]);
+  const ticks = useMemo(() => timeTicks(t0, t1), [t0, t1]);
   return (
     <figure className={styles.chart} data-testid={testId} data-points={rows.length}>
       <figcaption className={styles.caption}>
         <span className={styles.title}>{title}</span>
         <span className={styles.unit}>{unit}</span>
       </figcaption>
-      <LineChart
-        width={width}
-        height={height}
-        data={rows}
-        margin={{ top: 6, right: 10, bottom: 0, left: -6 }}
-      >
+      <LineChart width={width} height={height} data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#e8ecf1" vertical={false} />
         <XAxis
           dataKey="t"
           type="number"
-          domain={[t0, t1]}
+          domain={domain}
           tickFormatter={formatAxisTime}
-          tick={{ fontSize: 10.5, fill: "#6b7686" }}
+          tick={TICK}
           stroke="#c6cfda"
-          ticks={timeTicks(t0, t1)}
+          ticks={ticks}
           allowDataOverflow
         />
-        <YAxis
-          tick={{ fontSize: 10.5, fill: "#6b7686" }}
-          stroke="#c6cfda"
-          width={46}
-          allowDecimals={false}
-        />
+        <YAxis tick={TICK} stroke="#c6cfda" width={46} allowDecimals={false} />
         {windows.map((w) => (
           <ReferenceArea
             key={w.id}
@@ -96,8 +97,8 @@ export const TimeChart = memo(function TimeChart({
         ))}
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(t) => formatClock(Number(t))}
-          contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#dde3ea" }}
+          labelFormatter={tooltipLabel}
+          contentStyle={TOOLTIP_STYLE}
         />
         {series.map((s) => (
           <Line

@@ -33,9 +33,12 @@ export class FrameStore<S> {
     }
   }
 
-  /** Commits the pending state now (used by tests and when the page is being hidden). */
+  /**
+   * Commits the pending state now: at the animation frame, or at once for a change the
+   * user is waiting to see (and in tests), which then paints in the very next frame.
+   */
   flush = (): void => {
-    this.scheduled = null;
+    this.cancel();
     if (this.pending === null) return;
     this.committed = this.pending;
     this.pending = null;
@@ -48,9 +51,13 @@ export class FrameStore<S> {
   }
 
   dispose(): void {
+    this.cancel();
+    this.listeners.clear();
+  }
+
+  private cancel(): void {
     if (this.scheduled?.kind === "raf") cancelAnimationFrame(this.scheduled.id);
     if (this.scheduled?.kind === "timeout") clearTimeout(this.scheduled.id);
     this.scheduled = null;
-    this.listeners.clear();
   }
 }
