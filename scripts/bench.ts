@@ -18,7 +18,7 @@ import { benchCases } from "./bench-cases";
 const flags = z
   .object({
     cases: z.array(z.enum(["small", "medium", "large"])).default(["small", "medium", "large"]),
-    virtualMs: z.number().positive().default(60_000),
+    virtualMs: z.number().positive().default(300_000),
     hour: z.boolean().default(false),
   })
   .parse(parseArgs(process.argv.slice(2)));

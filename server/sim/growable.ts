@@ -1,69 +1,115 @@
 import { copySelf } from "./clone";
 
+/** Entries per chunk: 4,096 (16 KB of int32, 32 KB of float64). */
+const CHUNK_BITS = 12;
+const CHUNK_SIZE = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_SIZE - 1;
+
+type Column = Int32Array | Float64Array;
+
 /**
- * The length a copy needs: up to the last entry that is not `fill`. Capacity doubles, so a
- * table is on average a quarter unused; checkpoints of a long run hold dozens of copies.
+ * Per-event tables (the event table's columns, the checkers' marks, ...) as typed arrays in
+ * chunks, shared copy-on-write between a simulation and its copies.
+ *
+ * A checkpoint used to copy every table whole: tables grow with the run, so a checkpoint
+ * of a 10-minute medium run copied about 11 MB, fresh memory that this VM faults in at
+ * some 13 µs a page, about 35 ms a checkpoint, which at max speed held up the live
+ * server's frames several times a second. Now a copy takes the list of chunks and both
+ * tables give up writing them in place: the first write to a chunk afterwards copies that
+ * chunk alone. Writes go almost only to recent events, so a checkpoint costs a chunk or
+ * two of copying instead of the whole table.
+ *
+ * Invariant: `owned[k] === 1` only if no other table holds `chunks[k]`.
  */
-function usedLength(data: Int32Array | Float64Array, fill: number): number {
-  let n = data.length;
-  while (n > 0 && data[n - 1] === fill) n--;
-  return Math.max(n, 16);
-}
+abstract class ChunkedTable<C extends Column> {
+  protected chunks: C[] = [];
+  /** Per chunk: 1 if this table may write it in place, 0 if it may be shared. */
+  protected owned = new Uint8Array(16);
 
-/** Typed arrays that grow by doubling: compact per-event tables without per-entry objects. */
-export class GrowableInt32 {
-  data: Int32Array;
-  constructor(
-    initial = 1024,
-    private readonly fill = 0,
-  ) {
-    this.data = new Int32Array(initial);
-    if (fill !== 0) this.data.fill(fill);
-  }
-  get(i: number): number {
-    return i < this.data.length ? this.data[i]! : this.fill;
-  }
-  set(i: number, v: number): void {
-    if (i >= this.data.length) this.grow(i);
-    this.data[i] = v;
-  }
-  private grow(i: number): void {
-    let n = this.data.length * 2;
-    while (n <= i) n *= 2;
-    const next = new Int32Array(n);
-    if (this.fill !== 0) next.fill(this.fill, this.data.length);
-    next.set(this.data);
-    this.data = next;
-  }
-  /** For checkpoints and forks (see clone.ts): the used part only; it grows again on demand. */
-  [copySelf](): GrowableInt32 {
-    const out = new GrowableInt32(16, this.fill);
-    out.data = this.data.slice(0, usedLength(this.data, this.fill));
-    return out;
-  }
-}
+  constructor(protected readonly fill: number) {}
 
-export class GrowableFloat64 {
-  data: Float64Array;
-  constructor(initial = 1024) {
-    this.data = new Float64Array(initial);
-  }
+  protected abstract make(): C;
+  protected abstract copyOf(chunk: C): C;
+  protected abstract empty(): this;
+
   get(i: number): number {
-    return i < this.data.length ? this.data[i]! : 0;
+    const k = i >>> CHUNK_BITS;
+    return k < this.chunks.length ? this.chunks[k]![i & CHUNK_MASK]! : this.fill;
   }
+
   set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      let n = this.data.length * 2;
-      while (n <= i) n *= 2;
-      const next = new Float64Array(n);
-      next.set(this.data);
-      this.data = next;
+    const k = i >>> CHUNK_BITS;
+    const chunk =
+      k < this.chunks.length && this.owned[k] === 1 ? this.chunks[k]! : this.writable(k);
+    chunk[i & CHUNK_MASK] = v;
+  }
+
+  /** How many entries the table has room for without growing (a multiple of the chunk size). */
+  get capacity(): number {
+    return this.chunks.length * CHUNK_SIZE;
+  }
+
+  /** Sets every entry from `start` on back to the fill value. */
+  clearFrom(start: number): void {
+    for (let k = start >>> CHUNK_BITS; k < this.chunks.length; k++) {
+      const from = Math.max(0, start - k * CHUNK_SIZE);
+      this.writable(k).fill(this.fill, from);
     }
-    this.data[i] = v;
   }
-  [copySelf](): GrowableFloat64 {
-    const out = new GrowableFloat64(16);
-    out.data = this.data.slice(0, usedLength(this.data, 0));
+
+  /** Chunk `k` made this table's own: new (and every one before it), or copied if shared. */
+  private writable(k: number): C {
+    while (this.chunks.length <= k) this.chunks.push(this.make());
+    if (this.owned.length < this.chunks.length) {
+      const grown = new Uint8Array(Math.max(this.owned.length * 2, this.chunks.length));
+      grown.set(this.owned);
+      this.owned = grown;
+    }
+    if (this.owned[k] === 0) {
+      this.chunks[k] = this.copyOf(this.chunks[k]!);
+      this.owned[k] = 1;
+    }
+    return this.chunks[k]!;
+  }
+
+  /** For checkpoints and forks (see clone.ts): shares every chunk, copy-on-write. */
+  [copySelf](): this {
+    const out = this.empty();
+    out.chunks = this.chunks.slice();
+    out.owned = new Uint8Array(this.owned.length);
+    this.owned.fill(0);
     return out;
+  }
+}
+
+export class GrowableInt32 extends ChunkedTable<Int32Array> {
+  constructor(fill = 0) {
+    super(fill);
+  }
+  protected make(): Int32Array {
+    const chunk = new Int32Array(CHUNK_SIZE);
+    if (this.fill !== 0) chunk.fill(this.fill);
+    return chunk;
+  }
+  protected copyOf(chunk: Int32Array): Int32Array {
+    return chunk.slice();
+  }
+  protected empty(): this {
+    return new GrowableInt32(this.fill) as this;
+  }
+}
+
+export class GrowableFloat64 extends ChunkedTable<Float64Array> {
+  constructor() {
+    super(0);
+  }
+  protected make(): Float64Array {
+    return new Float64Array(CHUNK_SIZE);
+  }
+  protected copyOf(chunk: Float64Array): Float64Array {
+    return chunk.slice();
+  }
+  protected empty(): this {
+    return new GrowableFloat64() as this;
   }
 }

@@ -92,7 +92,7 @@ export class History {
    * (exact up to 2^53 steps) rather than a low and a high int32 half: a read and a
    * write per step instead of two of each.
    */
-  private lastStep = new GrowableFloat64(1024);
+  private lastStep = new GrowableFloat64();
   total = 0;
   /**
    * Steps below this absolute index are not held: a history rebuilt for a seek starts
@@ -168,8 +168,8 @@ export class History {
     // back along its chain while the ring still holds it. A scan of the per-event table,
     // not of the ring: an event whose later steps were overwritten appears nowhere in it.
     // Events made after the checkpoint have no step before it: none, without a walk.
-    const events = Math.min(knownEvents, this.lastStep.data.length);
-    this.lastStep.data.fill(0, events);
+    const events = Math.min(knownEvents, this.lastStep.capacity);
+    this.lastStep.clearFrom(events);
     let known = 0;
     for (let eventId = 0; eventId < events; eventId++) {
       let last = this.lastAbs(eventId);

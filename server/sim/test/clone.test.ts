@@ -3,8 +3,13 @@ import { Simulation } from "../engine";
 import { scenario } from "./fixtures";
 import { builtinScenarios } from "../../scenarios";
 import { copierShapes } from "../clone";
+import { GrowableFloat64, GrowableInt32 } from "../growable";
 
-/** Every object reachable from `root` (functions included), except frozen ones. */
+/**
+ * Every object reachable from `root` (functions included), except frozen ones. The chunks
+ * of per-event tables are shared copy-on-write by design (growable.ts; its own property
+ * test checks that a write never shows in a copy), so a table counts as one object.
+ */
 function mutableObjects(root: unknown, skip: Set<unknown>): Set<unknown> {
   const out = new Set<unknown>();
   const stack: unknown[] = [root];
@@ -14,6 +19,7 @@ function mutableObjects(root: unknown, skip: Set<unknown>): Set<unknown> {
     if (skip.has(x) || out.has(x) || !Object.isExtensible(x)) continue;
     out.add(x);
     if (typeof x === "function" || ArrayBuffer.isView(x)) continue;
+    if (x instanceof GrowableInt32 || x instanceof GrowableFloat64) continue;
     if (x instanceof Map) for (const [k, v] of x) stack.push(k, v);
     else if (x instanceof Set) for (const v of x) stack.push(v);
     else for (const v of Object.values(x)) stack.push(v);
