@@ -28,7 +28,11 @@ export interface BrowserFigures {
   frameIntervalMs: { p50: number; p95: number; max: number; count: number; over20ms: number };
   longestTaskMs: number;
   longTasks: number;
+  /** While only watching the run, and while injecting faults through the panel. */
+  longestTaskMsByPhase: { watching: number; faults: number };
   longestAnimationFrameMs: number | null;
+  /** The three longest animation frames, with their longest scripts (attribution). */
+  longestAnimationFrames: LoafRecord[];
   faultToPaintMs: { p50: number; p95: number; max: number; count: number };
   faultToDomMs: { p50: number; p95: number };
 }
@@ -73,6 +77,10 @@ export async function startServer(port: number, dbDir: string): Promise<ChildPro
   }
 }
 
+function longest(tasks: { ms: number; phase: BenchPhase }[], phase: BenchPhase): number {
+  return Math.max(0, ...tasks.filter((t) => t.phase === phase).map((t) => t.ms));
+}
+
 function quantile(xs: number[], q: number): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -81,35 +89,73 @@ function quantile(xs: number[], q: number): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** A long animation frame as recorded: when, in which phase, and its longest scripts. */
+interface LoafRecord {
+  ms: number;
+  phase: BenchPhase;
+  /** Its longest scripts: invoker, function (the page's bundles are minified), time, forced layout. */
+  scripts: string[];
+}
+type BenchPhase = "watching" | "faults";
+
+interface BenchRecorder {
+  frames: number[];
+  recording: boolean;
+  phase: BenchPhase;
+  longTasks: { ms: number; phase: BenchPhase }[];
+  loafs: LoafRecord[];
+}
+
 /** Installed before the page's own scripts: the frame and long-task recorders. */
 function installRecorders(): void {
-  const w = window as unknown as {
-    __bench: {
-      frames: number[];
-      recording: boolean;
-      longTasks: number[];
-      loafs: number[];
-    };
+  const w = window as unknown as { __bench: BenchRecorder };
+  const bench: BenchRecorder = {
+    frames: [],
+    recording: false,
+    phase: "watching",
+    longTasks: [],
+    loafs: [],
   };
-  const bench = { frames: [] as number[], recording: false, longTasks: [] as number[], loafs: [] };
   w.__bench = bench;
   const onFrame = (t: number) => {
     if (bench.recording) bench.frames.push(t);
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
-  const observe = (type: string, into: number[]) => {
+  const observe = (type: string, record: (e: PerformanceEntry) => void) => {
     try {
       new PerformanceObserver((list) => {
         if (!bench.recording) return;
-        for (const e of list.getEntries()) into.push(e.duration);
+        for (const e of list.getEntries()) record(e);
       }).observe({ type, buffered: false });
     } catch {
       // This browser does not report that entry type.
     }
   };
-  observe("longtask", bench.longTasks);
-  observe("long-animation-frame", bench.loafs);
+  observe("longtask", (e) => bench.longTasks.push({ ms: e.duration, phase: bench.phase }));
+  observe("long-animation-frame", (e) => {
+    const scripts = (
+      e as PerformanceEntry & {
+        scripts?: {
+          invoker: string;
+          sourceFunctionName: string;
+          duration: number;
+          forcedStyleAndLayoutDuration: number;
+        }[];
+      }
+    ).scripts;
+    bench.loafs.push({
+      ms: e.duration,
+      phase: bench.phase,
+      scripts: [...(scripts ?? [])]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map(
+          (x) =>
+            `${x.invoker} (${x.sourceFunctionName || "?"}) ${Math.round(x.duration)} ms, forced style and layout ${Math.round(x.forcedStyleAndLayoutDuration)} ms`,
+        ),
+    });
+  });
 }
 
 /** One fault in the page: click Inject, wait for the broker to show paused, then a frame. */
@@ -187,6 +233,9 @@ export async function browserPhase(seconds: number, faults: number): Promise<Bro
     await page.waitForTimeout(seconds * 1000);
 
     // Faults, while still recording: injecting one and seeing it is part of using the page.
+    await page.evaluate(() => {
+      (window as unknown as { __bench: { phase: string } }).__bench.phase = "faults";
+    });
     await page.getByTestId("fault-kind-pause").click();
     const brokers = ["b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9"];
     const toPaint: number[] = [];
@@ -206,11 +255,7 @@ export async function browserPhase(seconds: number, faults: number): Promise<Bro
       await page.waitForTimeout(300);
     }
     const rec = await page.evaluate(() => {
-      const b = (
-        window as unknown as {
-          __bench: { frames: number[]; longTasks: number[]; loafs: number[]; recording: boolean };
-        }
-      ).__bench;
+      const b = (window as unknown as { __bench: BenchRecorder }).__bench;
       b.recording = false;
       return { frames: b.frames, longTasks: b.longTasks, loafs: b.loafs };
     });
@@ -231,9 +276,19 @@ export async function browserPhase(seconds: number, faults: number): Promise<Bro
         over20ms: intervals.filter((x) => x > 20).length,
       },
       // Long tasks are reported from 50 ms up: none means every task was shorter.
-      longestTaskMs: round1(Math.max(0, ...rec.longTasks)),
+      longestTaskMs: round1(Math.max(0, ...rec.longTasks.map((t) => t.ms))),
       longTasks: rec.longTasks.length,
-      longestAnimationFrameMs: loafSupported ? round1(Math.max(0, ...rec.loafs)) : null,
+      longestTaskMsByPhase: {
+        watching: round1(longest(rec.longTasks, "watching")),
+        faults: round1(longest(rec.longTasks, "faults")),
+      },
+      longestAnimationFrameMs: loafSupported
+        ? round1(Math.max(0, ...rec.loafs.map((l) => l.ms)))
+        : null,
+      longestAnimationFrames: [...rec.loafs]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3)
+        .map((l) => ({ ...l, ms: round1(l.ms) })),
       faultToPaintMs: {
         p50: round1(quantile(toPaint, 0.5)),
         p95: round1(quantile(toPaint, 0.95)),
