@@ -6,6 +6,7 @@ import { RequestError, runQuery } from "../api/queries";
 import { RunNotFound } from "./RunNotFound";
 import { RunConnection } from "./store/run-connection";
 import { RunProvider, RunVisibilityGate as Gate } from "./store/run-context";
+import { LANES_RACING_PACE } from "./lanes/lanes-pace";
 import { RunUiProvider } from "./store/run-ui";
 import { loadOperatorSecret } from "../api/operator-secret";
 import { RunHeader } from "./header/RunHeader";
@@ -60,7 +61,7 @@ export function RunPage({ runId }: { runId: string }) {
                 <FaultPanel />
               </div>
               <div className={styles.right}>
-                <Gate>
+                <Gate pace={LANES_RACING_PACE}>
                   <PartitionLanes />
                 </Gate>
                 <Gate>

@@ -10,6 +10,7 @@ import { LaneLegend } from "./LaneLegend";
 import { CELL_WIDTH, LABEL_WIDTH, cellCountFor, followStart } from "./lane-geometry";
 import { useElementWidth } from "./useElementWidth";
 import { useFillRecords } from "./useFillRecords";
+import { isRacing } from "./lanes-pace";
 import styles from "./Lanes.module.css";
 
 const MAX_PARTITIONS_SHOWN = 6;
@@ -24,9 +25,7 @@ export function PartitionLanes() {
   const logs = useRunSelector((v) => v.logs);
   const nodes = useRunSelector((v) => v.nodes);
   const groups = useRunSelector((v) => v.meta?.topology.groups);
-  const racing = useRunSelector(
-    (v) => v.pacing.speed === "max" && !v.pacing.paused && v.status === "running",
-  );
+  const racing = useRunSelector(isRacing);
   const { inspectEvent } = useRunUi();
   const [ref, width] = useElementWidth<HTMLDivElement>(760);
   // Per partition, the first offset shown; null follows each partition's tail.

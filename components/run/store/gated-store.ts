@@ -7,17 +7,35 @@ export type ReadableStore<S> = Pick<
 >;
 
 /**
+ * While a run races (max speed, playing), a panel may take the run's state at most this
+ * often instead of at every commit (see GatedStore's `racing`).
+ */
+export interface RacingPace<S> {
+  racing: (state: S) => boolean;
+  everyMs: number;
+}
+
+/**
  * A store in front of another that passes changes through only while open. A panel
  * scrolled out of view is closed: it keeps showing the state it last had and costs
  * nothing per frame; opened again, it catches up at once.
+ *
+ * With a `pace`, a panel also takes changes at most every `pace.everyMs` while the run
+ * races, and the last change always arrives (a trailing timer). Otherwise, and as soon
+ * as the run stops racing (paused, slowed down, ended), every change passes at once.
  */
 export class GatedStore<S> implements ReadableStore<S> {
   private snapshot: S;
   private open = true;
   private readonly listeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
+  private passedAt = -Infinity;
+  private trailing: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly inner: ReadableStore<S>) {
+  constructor(
+    private readonly inner: ReadableStore<S>,
+    private readonly pace: RacingPace<S> | null = null,
+  ) {
     this.snapshot = inner.getSnapshot();
   }
 
@@ -31,6 +49,7 @@ export class GatedStore<S> implements ReadableStore<S> {
       if (this.listeners.size === 0) {
         this.unsubscribe?.();
         this.unsubscribe = null;
+        this.cancelTrailing();
       }
     };
   };
@@ -53,7 +72,24 @@ export class GatedStore<S> implements ReadableStore<S> {
     if (!this.open) return;
     const next = this.inner.getSnapshot();
     if (next === this.snapshot) return;
+    if (this.pace && this.pace.racing(next)) {
+      const wait = this.passedAt + this.pace.everyMs - performance.now();
+      if (wait > 0) {
+        this.trailing ??= setTimeout(() => {
+          this.trailing = null;
+          this.onInner();
+        }, wait);
+        return;
+      }
+    }
+    this.cancelTrailing();
+    this.passedAt = performance.now();
     this.snapshot = next;
     for (const l of this.listeners) l();
   };
+
+  private cancelTrailing(): void {
+    if (this.trailing !== null) clearTimeout(this.trailing);
+    this.trailing = null;
+  }
 }

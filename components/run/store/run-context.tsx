@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import { GatedStore, type ReadableStore } from "./gated-store";
+import { GatedStore, type RacingPace, type ReadableStore } from "./gated-store";
 import type { RunView } from "./run-view";
 import type { RunActions } from "./run-actions";
 
@@ -58,9 +58,16 @@ export function useRunSelector<T>(
  * Children see the run only while the element is near the viewport: off screen, they
  * keep their last picture and cost nothing per frame (see GatedStore).
  */
-export function RunVisibilityGate({ children }: { children: ReactNode }) {
+export function RunVisibilityGate({
+  children,
+  pace = null,
+}: {
+  children: ReactNode;
+  /** Fewer refreshes while the run races (see GatedStore); fixed for the gate's life. */
+  pace?: RacingPace<RunView> | null;
+}) {
   const ctx = useRunContext();
-  const [gated] = useState(() => new GatedStore(ctx.store));
+  const [gated] = useState(() => new GatedStore(ctx.store, pace));
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const el = ref.current;
