@@ -19,13 +19,6 @@ export interface ConvergenceState {
 }
 
 /**
- * Converged: no fault active, nothing in flight (no produce request pending, no record
- * waiting to be processed), every live replica identical to the leader up to the HW and
- * at the LEO, every group caught up and its projection equal to the fold of the
- * committed log. Diverged: the data has settled but a projection or replica still
- * differs, so it will not converge by itself (a handler bug, a lost effect).
- */
-/**
  * What can stand in the way, kept as a code and up to four numbers and put into words only
  * when someone reads the reasons: the tick runs ten times a virtual second, and formatting
  * eight strings at each was a few percent of a small run's time.
@@ -53,6 +46,13 @@ function cut(codes: number[]): void {
   if (codes.length > MAX_REASONS * STRIDE) codes.length = MAX_REASONS * STRIDE;
 }
 
+/**
+ * Converged: no fault active, nothing in flight (no produce request pending, no record
+ * waiting to be processed), every live replica identical to the leader up to the HW and
+ * at the LEO, every group caught up and its projection equal to the fold of the
+ * committed log. Diverged: the data has settled but a projection or replica still
+ * differs, so it will not converge by itself (a handler bug, a lost effect).
+ */
 export class ConvergenceTracker {
   converged = false;
   convergedAtMs: number | null = null;
