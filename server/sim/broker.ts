@@ -11,6 +11,10 @@ const Step = StepCodes;
 /** The records of every empty fetch response: one shared frozen array rather than a new one each time. */
 const NO_RECORDS: readonly LogRecord[] = Object.freeze([]);
 
+/** Why parked fetches are looked at again (see Broker.sweepParked). */
+const Sweep = { appended: 0, hwAdvanced: 1, expired: 2 } as const;
+type Sweep = (typeof Sweep)[keyof typeof Sweep];
+
 /**
  * The leader's own copy of a record, stamped with its epoch and append time. Frozen:
  * replicas and checkpoints share records, so nothing may change one. Built as one
@@ -448,16 +452,48 @@ export class Broker {
 
   /** Answers long-polling fetches that now have data: followers on append, consumers on HW. */
   private wakeParked(sim: Simulation, rep: Replica, appended: boolean): void {
+    if (rep.parked.length === 0) return;
+    this.sweepParked(sim, rep, appended ? Sweep.appended : Sweep.hwAdvanced);
+  }
+
+  /** Answers (empty) every parked fetch whose wait is over, then arms the timer for the next one. */
+  private expireParked(sim: Simulation): void {
+    if (sim.now < this.expiryTimerMs) return; // a superseded timer
+    let next = Infinity;
+    for (const rep of this.replicas) {
+      if (!rep || rep.parked.length === 0) continue;
+      // A replica whose earliest parked fetch is still waiting has nothing to answer: not scanned.
+      const minExpiry =
+        rep.parkedMinExpiryMs > sim.now
+          ? rep.parkedMinExpiryMs
+          : this.sweepParked(sim, rep, Sweep.expired);
+      if (minExpiry < next) next = minExpiry;
+    }
+    this.expiryTimerMs = next;
+    if (next < Infinity) sim.timer(this.node, next - sim.now, Timer.fetchExpire, 0);
+  }
+
+  /**
+   * Answers the parked fetches of `rep` that `why` lets go (follower fetches after an
+   * append, consumer fetches after an HW advance, those whose wait is over) and keeps the
+   * rest, compacted in place: this runs on every append and HW advance, and most fetches
+   * stay parked. Returns, and records, the earliest expiry of those kept.
+   */
+  private sweepParked(sim: Simulation, rep: Replica, why: Sweep): number {
     const parked = rep.parked;
-    if (parked.length === 0) return;
-    // Compacted in place (this runs on every append and HW advance; most fetches stay parked).
     let kept = 0;
     let minExpiry = Infinity;
     for (let i = 0; i < parked.length; i++) {
       const p = parked[i]!;
-      const limit = p.replica >= 0 ? rep.leo : rep.hw;
-      if (p.replica >= 0 === appended && p.fetchOffset < limit) {
-        const records = rep.log.slice(p.fetchOffset, Math.min(limit, p.fetchOffset + p.maxRecords));
+      let records: readonly LogRecord[] | null = null;
+      if (why === Sweep.expired) {
+        if (p.expiresMs <= sim.now) records = NO_RECORDS;
+      } else {
+        const limit = p.replica >= 0 ? rep.leo : rep.hw;
+        if (p.replica >= 0 === (why === Sweep.appended) && p.fetchOffset < limit)
+          records = rep.log.slice(p.fetchOffset, Math.min(limit, p.fetchOffset + p.maxRecords));
+      }
+      if (records !== null) {
         this.respondFetch(
           sim,
           p.src,
@@ -476,47 +512,7 @@ export class Broker {
     }
     dropTail(parked, kept);
     rep.parkedMinExpiryMs = minExpiry;
-  }
-
-  /** Answers (empty) every parked fetch whose wait is over, then arms the timer for the next one. */
-  private expireParked(sim: Simulation): void {
-    if (sim.now < this.expiryTimerMs) return; // a superseded timer
-    let next = Infinity;
-    for (const rep of this.replicas) {
-      if (!rep || rep.parked.length === 0) continue;
-      // A replica whose earliest parked fetch is still waiting has nothing to answer: not scanned.
-      if (rep.parkedMinExpiryMs > sim.now) {
-        if (rep.parkedMinExpiryMs < next) next = rep.parkedMinExpiryMs;
-        continue;
-      }
-      const parked = rep.parked;
-      let kept = 0;
-      let minExpiry = Infinity;
-      for (let i = 0; i < parked.length; i++) {
-        const p = parked[i]!;
-        if (p.expiresMs <= sim.now)
-          this.respondFetch(
-            sim,
-            p.src,
-            rep.partition,
-            p.fetchId,
-            p.fetchOffset,
-            null,
-            rep,
-            NO_RECORDS,
-            -1,
-          );
-        else {
-          parked[kept++] = p;
-          if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
-        }
-      }
-      dropTail(parked, kept);
-      rep.parkedMinExpiryMs = minExpiry;
-      if (minExpiry < next) next = minExpiry;
-    }
-    this.expiryTimerMs = next;
-    if (next < Infinity) sim.timer(this.node, next - sim.now, Timer.fetchExpire, 0);
+    return minExpiry;
   }
 
   private checkIsr(sim: Simulation): void {
