@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { builtinScenarios, findBuiltin } from "../scenarios";
 import type { CommandLogEntry } from "../sim/apply-command";
 import { Simulation } from "../sim/engine";
-import { resultOf, runScenario } from "../sim/run";
+import { resultOf, runScenario, withOverrides } from "../sim/run";
 import { simulateCooperatively } from "./cooperative";
 
 const brokers = ["b1", "b2", "b3"] as const;
@@ -65,8 +65,13 @@ describe("cooperative re-simulation", () => {
   });
 
   it("gives the event loop turns while it simulates, so live runs keep their frames", async () => {
-    // One synchronous go would let no other callback run until the end.
-    const scenario = builtinScenarios()[0]!;
+    // One synchronous go would let no other callback run until the end. The producer keeps
+    // writing for ten virtual minutes, so the work takes many slices on any machine (the
+    // scenario's own 30 s, warm, took under 20 ms: a single slice).
+    const scenario = withOverrides(builtinScenarios()[0]!, [
+      { path: "durationMs", value: 600_000 },
+      { path: "producer.stopMs", value: null },
+    ]);
     let turns = 0;
     let going = true;
     const spin = () => {
@@ -77,10 +82,10 @@ describe("cooperative re-simulation", () => {
     setImmediate(spin);
     const sim = new Simulation(scenario, 1);
     const started = performance.now();
-    await simulateCooperatively(sim, [], 120_000);
+    await simulateCooperatively(sim, [], 600_000);
     const wallMs = performance.now() - started;
     going = false;
-    expect(sim.now).toBe(120_000);
+    expect(sim.now).toBe(600_000);
     // A turn at least every few slices (10 ms each), with room for a slow machine.
     expect(turns).toBeGreaterThanOrEqual(Math.min(20, Math.floor(wallMs / 50)));
     expect(turns).toBeGreaterThan(1);
