@@ -1,5 +1,6 @@
 import type { PartitionLeadership } from "./edges";
 import type { Placed } from "./layout";
+import { NodeGroup, nodeState } from "./NodeGroup";
 import styles from "./Topology.module.css";
 
 const MAX_ROWS = 6;
@@ -19,26 +20,12 @@ export function BrokerNode({
   onSelect: () => void;
 }) {
   const { node } = p;
-  const state = !node.up ? "down" : node.paused ? "paused" : "up";
+  const state = nodeState(node);
   const x0 = p.x - p.w / 2;
   const y0 = p.y - p.h / 2;
   const shown = hosted.slice(0, MAX_ROWS);
   return (
-    <g
-      className={`${styles.node} ${styles[state]} ${isolated ? styles.isolated : ""} ${selected ? styles.selected : ""}`}
-      onClick={onSelect}
-      data-testid={`topology-node-${node.id}`}
-      data-state={state}
-      role="button"
-      tabIndex={0}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" || e.key === " ") {
-          e.preventDefault();
-          onSelect();
-        }
-      }}
-      aria-label={`${node.id}, broker, ${state}`}
-    >
+    <NodeGroup p={p} kind="broker" isolated={isolated} selected={selected} onSelect={onSelect}>
       <rect x={x0} y={y0} width={p.w} height={p.h} rx={7} className={styles.box} />
       <text x={x0 + 9} y={y0 + 18} className={styles.nodeName}>
         {node.id}
@@ -84,6 +71,6 @@ export function BrokerNode({
           className={styles.cross}
         />
       ) : null}
-    </g>
+    </NodeGroup>
   );
 }

@@ -1,4 +1,5 @@
 import type { Placed } from "./layout";
+import { NodeGroup, nodeState } from "./NodeGroup";
 import styles from "./Topology.module.css";
 
 const ROLE_GLYPH: Record<string, string> = {
@@ -25,27 +26,13 @@ export function ServiceNode({
 }) {
   const { node } = p;
   const r = p.w / 2;
-  const state = !node.up ? "down" : node.paused ? "paused" : "up";
+  const state = nodeState(node);
   if (labelSide === "none")
     return (
-      <g
-        className={`${styles.node} ${styles[state]} ${isolated ? styles.isolated : ""} ${selected ? styles.selected : ""}`}
-        onClick={onSelect}
-        data-testid={`topology-node-${node.id}`}
-        data-state={state}
-        role="button"
-        tabIndex={0}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" || e.key === " ") {
-            e.preventDefault();
-            onSelect();
-          }
-        }}
-        aria-label={`${node.id}, ${node.role}, ${state}`}
-      >
+      <NodeGroup p={p} kind={node.role} isolated={isolated} selected={selected} onSelect={onSelect}>
         <circle cx={p.x} cy={p.y} r={r} className={`${styles.circle} ${styles[node.role]}`} />
         <title>{`${node.id} (${node.role}${state === "up" ? "" : `, ${state}`})`}</title>
-      </g>
+      </NodeGroup>
     );
   const label = {
     left: { x: p.x - r - 6, y: p.y + 4, anchor: "end" as const },
@@ -54,21 +41,7 @@ export function ServiceNode({
     below: { x: p.x, y: p.y + r + 13, anchor: "middle" as const },
   }[labelSide];
   return (
-    <g
-      className={`${styles.node} ${styles[state]} ${isolated ? styles.isolated : ""} ${selected ? styles.selected : ""}`}
-      onClick={onSelect}
-      data-testid={`topology-node-${node.id}`}
-      data-state={state}
-      role="button"
-      tabIndex={0}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" || e.key === " ") {
-          e.preventDefault();
-          onSelect();
-        }
-      }}
-      aria-label={`${node.id}, ${node.role}, ${state}`}
-    >
+    <NodeGroup p={p} kind={node.role} isolated={isolated} selected={selected} onSelect={onSelect}>
       <circle cx={p.x} cy={p.y} r={r} className={`${styles.circle} ${styles[node.role]}`} />
       <text x={p.x} y={p.y + 4} textAnchor="middle" className={styles.glyph}>
         {ROLE_GLYPH[node.role] ?? "?"}
@@ -84,6 +57,6 @@ export function ServiceNode({
           className={styles.cross}
         />
       ) : null}
-    </g>
+    </NodeGroup>
   );
 }
