@@ -80,3 +80,28 @@ describe("GatedStore", () => {
     expect(seen).toEqual([1, 3]);
   });
 });
+
+describe("GatedStore with `ready`", () => {
+  it("passes changes while closed until its state is ready, then holds", () => {
+    const inner = innerStore({ n: 0, racing: false });
+    const gate = new GatedStore(inner, null, (s) => s.n >= 2);
+    const seen: number[] = [];
+    gate.subscribe(() => seen.push(gate.getSnapshot().n));
+    gate.setOpen(false);
+    for (let i = 1; i <= 4; i++) inner.update((s) => ({ ...s, n: i }));
+    // 1 and 2 pass (the gate held nothing ready yet); 3 and 4 wait for the gate to open.
+    expect(seen).toEqual([1, 2]);
+    gate.setOpen(true);
+    expect(seen).toEqual([1, 2, 4]);
+  });
+
+  it("without `ready`, a closed gate passes nothing", () => {
+    const inner = innerStore({ n: 0, racing: false });
+    const gate = new GatedStore(inner);
+    const seen: number[] = [];
+    gate.subscribe(() => seen.push(gate.getSnapshot().n));
+    gate.setOpen(false);
+    inner.update((s) => ({ ...s, n: 1 }));
+    expect(seen).toEqual([]);
+  });
+});

@@ -23,6 +23,12 @@ export interface RacingPace<S> {
  * With a `pace`, a panel also takes changes at most every `pace.everyMs` while the run
  * races, and the last change always arrives (a trailing timer). Otherwise, and as soon
  * as the run stops racing (paused, slowed down, ended), every change passes at once.
+ *
+ * With `ready`, a closed gate still passes changes until its state is ready (for a run:
+ * its first snapshot has arrived). A panel that was off screen when the page loaded would
+ * otherwise keep the page's state from before the snapshot, empty, and say something
+ * false until scrolled to ("This scenario has no consumer group"), in a full-page
+ * screenshot or for the moment it takes to catch up.
  */
 export class GatedStore<S> implements ReadableStore<S> {
   private snapshot: S;
@@ -35,6 +41,7 @@ export class GatedStore<S> implements ReadableStore<S> {
   constructor(
     private readonly inner: ReadableStore<S>,
     private readonly pace: RacingPace<S> | null = null,
+    private readonly ready: ((state: S) => boolean) | null = null,
   ) {
     this.snapshot = inner.getSnapshot();
   }
@@ -69,7 +76,7 @@ export class GatedStore<S> implements ReadableStore<S> {
   }
 
   private onInner = (): void => {
-    if (!this.open) return;
+    if (!this.open && (this.ready === null || this.ready(this.snapshot))) return;
     const next = this.inner.getSnapshot();
     if (next === this.snapshot) return;
     if (this.pace && this.pace.racing(next)) {

@@ -54,6 +54,9 @@ export function useRunSelector<T>(
   return useSyncExternalStore(store.subscribe, read, read);
 }
 
+/** A run's view is worth keeping off screen once the run's first snapshot is in it. */
+const hasSnapshot = (v: RunView): boolean => v.meta !== null;
+
 /**
  * Children see the run only while the element is near the viewport: off screen, they
  * keep their last picture and cost nothing per frame (see GatedStore).
@@ -67,7 +70,7 @@ export function RunVisibilityGate({
   pace?: RacingPace<RunView> | null;
 }) {
   const ctx = useRunContext();
-  const [gated] = useState(() => new GatedStore(ctx.store, pace));
+  const [gated] = useState(() => new GatedStore(ctx.store, pace, hasSnapshot));
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const el = ref.current;
