@@ -4,6 +4,8 @@ import { memo, useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import type { FaultWindowWire } from "../../../server/protocol";
 import { formatAxisTime, formatClock } from "../../ui/format";
+import { renderAxisTick, type AxisTickProps } from "./axis-tick";
+import { formatValueTick, valueAxis } from "./value-axis";
 import styles from "./Charts.module.css";
 
 const TICK_STEPS_MS = [1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
@@ -21,9 +23,32 @@ function timeTicks(t0: number, t1: number): number[] {
  * that a chart's axes, grid and tooltip see the same objects from one refresh to the next.
  */
 const MARGIN = { top: 6, right: 10, bottom: 0, left: -6 };
-const TICK = { fontSize: 10.5, fill: "#6b7686" };
+const TICK_STYLE = { fontSize: 10.5, fill: "#6b7686" };
+// Tick labels drawn by us, without Recharts' text measurement (see axis-tick.tsx).
+const TICK = (props: AxisTickProps) => renderAxisTick({ ...props, ...TICK_STYLE });
 const TOOLTIP_STYLE = { fontSize: 12, borderRadius: 6, borderColor: "#dde3ea" };
 const tooltipLabel = (t: unknown) => formatClock(Number(t));
+
+/**
+ * One fault's shaded band. Recharts' ReferenceArea registers itself with the chart's
+ * store in an effect without dependencies: at every render of the chart, every band
+ * dispatched a removal and an addition, and each dispatch made the whole chart check its
+ * selectors; with a few dozen faults that was most of a chart's redraw. A memoised band
+ * renders (and dispatches) only when its own edges move.
+ */
+const FaultBand = memo(function FaultBand({ x1, x2 }: { x1: number; x2: number }) {
+  return (
+    <ReferenceArea
+      x1={x1}
+      x2={x2}
+      fill="#c0362c"
+      fillOpacity={0.08}
+      stroke="#c0362c"
+      strokeOpacity={0.25}
+      ifOverflow="hidden"
+    />
+  );
+});
 
 export interface Series {
   key: string;
@@ -64,6 +89,7 @@ export const TimeChart = memo(function TimeChart({
   const t1 = Math.max(nowMs, rows[rows.length - 1]?.t ?? 0, t0 + 1000);
   const domain = useMemo(() => [t0, t1], [t0, t1]);
   const ticks = useMemo(() => timeTicks(t0, t1), [t0, t1]);
+  const values = useMemo(() => valueAxis(rows, series), [rows, series]);
   return (
     <figure className={styles.chart} data-testid={testId} data-points={rows.length}>
       <figcaption className={styles.caption}>
@@ -81,19 +107,28 @@ export const TimeChart = memo(function TimeChart({
           stroke="#c6cfda"
           ticks={ticks}
           allowDataOverflow
+          niceTicks="none"
+          interval={0}
         />
-        <YAxis tick={TICK} stroke="#c6cfda" width={46} allowDecimals={false} />
+        {/*
+          Domain and ticks from valueAxis, "nice ticks" off and every tick shown
+          (interval 0): Recharts neither computes ticks with decimal.js nor measures tick
+          labels in the DOM to choose which to show.
+        */}
+        <YAxis
+          tick={TICK}
+          stroke="#c6cfda"
+          width={46}
+          allowDecimals={false}
+          type="number"
+          domain={values.domain}
+          ticks={values.ticks}
+          tickFormatter={formatValueTick}
+          niceTicks="none"
+          interval={0}
+        />
         {windows.map((w) => (
-          <ReferenceArea
-            key={w.id}
-            x1={Math.max(w.startMs, t0)}
-            x2={Math.min(w.endMs ?? t1, t1)}
-            fill="#c0362c"
-            fillOpacity={0.08}
-            stroke="#c0362c"
-            strokeOpacity={0.25}
-            ifOverflow="hidden"
-          />
+          <FaultBand key={w.id} x1={Math.max(w.startMs, t0)} x2={Math.min(w.endMs ?? t1, t1)} />
         ))}
         <Tooltip
           isAnimationActive={false}

@@ -23,9 +23,17 @@ interface ChartData {
   series: Series[];
 }
 
+/** The largest value of a sample's per-partition list, at least 0 (no spread of the array). */
+function largest(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
 /** Follower lag per partition (the largest of its followers), top laggards, plus the overall peak. */
 export function replicationLag(samples: MetricSample[], field: "rl" | "rlMs"): ChartData {
   const count = samples[0]?.[field].length ?? 0;
+  // Called with the sample and a partition index for every pair: keep it a plain lookup.
   const shown = topIndexes(samples, count, (s, i) => s[field][i] ?? 0, MAX_SERIES);
   const series: Series[] = shown.map((p) => ({ key: `p${p}`, name: `P${p}`, colour: colour(p) }));
   if (count > shown.length)
@@ -33,7 +41,7 @@ export function replicationLag(samples: MetricSample[], field: "rl" | "rlMs"): C
   const rows = bucketize(samples, MAX_POINTS).map((b) => {
     const row: Row = { t: last(b).t };
     for (const p of shown) row[`p${p}`] = peak(b, (s) => s[field][p] ?? 0);
-    if (count > shown.length) row.max = peak(b, (s) => Math.max(0, ...s[field]));
+    if (count > shown.length) row.max = peak(b, (s) => largest(s[field]));
     return row;
   });
   return { rows, series };
