@@ -25,7 +25,9 @@ export interface BrowserFigures {
   scenario: string;
   speed: "max";
   seconds: number;
-  frameIntervalMs: { p50: number; p95: number; max: number; count: number; over20ms: number };
+  frameIntervalMs: FrameIntervals;
+  /** The same, while only watching the run, and while injecting faults through the panel. */
+  frameIntervalMsByPhase: { watching: FrameIntervals; faults: FrameIntervals };
   longestTaskMs: number;
   longTasks: number;
   /** While only watching the run, and while injecting faults through the panel. */
@@ -35,6 +37,14 @@ export interface BrowserFigures {
   longestAnimationFrames: LoafRecord[];
   faultToPaintMs: { p50: number; p95: number; max: number; count: number };
   faultToDomMs: { p50: number; p95: number };
+}
+
+interface FrameIntervals {
+  p50: number;
+  p95: number;
+  max: number;
+  count: number;
+  over20ms: number;
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -89,6 +99,16 @@ function quantile(xs: number[], q: number): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+function frameIntervals(intervals: number[]): FrameIntervals {
+  return {
+    p50: round1(quantile(intervals, 0.5)),
+    p95: round1(quantile(intervals, 0.95)),
+    max: round1(Math.max(...intervals)),
+    count: intervals.length,
+    over20ms: intervals.filter((x) => x > 20).length,
+  };
+}
+
 /** A long animation frame as recorded: when, in which phase, and its longest scripts. */
 interface LoafRecord {
   ms: number;
@@ -100,6 +120,8 @@ type BenchPhase = "watching" | "faults";
 
 interface BenchRecorder {
   frames: number[];
+  /** The phase each frame in `frames` was recorded in. */
+  framePhases: BenchPhase[];
   recording: boolean;
   phase: BenchPhase;
   longTasks: { ms: number; phase: BenchPhase }[];
@@ -111,6 +133,7 @@ function installRecorders(): void {
   const w = window as unknown as { __bench: BenchRecorder };
   const bench: BenchRecorder = {
     frames: [],
+    framePhases: [],
     recording: false,
     phase: "watching",
     longTasks: [],
@@ -118,7 +141,10 @@ function installRecorders(): void {
   };
   w.__bench = bench;
   const onFrame = (t: number) => {
-    if (bench.recording) bench.frames.push(t);
+    if (bench.recording) {
+      bench.frames.push(t);
+      bench.framePhases.push(bench.phase);
+    }
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
@@ -261,9 +287,17 @@ export async function browserPhase(seconds: number, faults: number): Promise<Bro
     const rec = await page.evaluate(() => {
       const b = (window as unknown as { __bench: BenchRecorder }).__bench;
       b.recording = false;
-      return { frames: b.frames, longTasks: b.longTasks, loafs: b.loafs };
+      return {
+        frames: b.frames,
+        framePhases: b.framePhases,
+        longTasks: b.longTasks,
+        loafs: b.loafs,
+      };
     });
+    // An interval belongs to the phase of the frame that ends it.
     const intervals = rec.frames.slice(1).map((t, i) => t - rec.frames[i]!);
+    const inPhase = (phase: BenchPhase) =>
+      intervals.filter((_, i) => rec.framePhases[i + 1] === phase);
     const loafSupported = await page.evaluate(() =>
       PerformanceObserver.supportedEntryTypes.includes("long-animation-frame"),
     );
@@ -272,12 +306,10 @@ export async function browserPhase(seconds: number, faults: number): Promise<Bro
       scenario: "medium",
       speed: "max",
       seconds,
-      frameIntervalMs: {
-        p50: round1(quantile(intervals, 0.5)),
-        p95: round1(quantile(intervals, 0.95)),
-        max: round1(Math.max(...intervals)),
-        count: intervals.length,
-        over20ms: intervals.filter((x) => x > 20).length,
+      frameIntervalMs: frameIntervals(intervals),
+      frameIntervalMsByPhase: {
+        watching: frameIntervals(inPhase("watching")),
+        faults: frameIntervals(inPhase("faults")),
       },
       // Long tasks are reported from 50 ms up: none means every task was shorter.
       longestTaskMs: round1(Math.max(0, ...rec.longTasks.map((t) => t.ms))),
