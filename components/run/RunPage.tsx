@@ -69,14 +69,14 @@ export function RunPage({ runId }: { runId: string }) {
                 </Gate>
               </div>
             </div>
-            <Gate>
+            <Gate skipWhenOffscreen>
               <RunCharts />
             </Gate>
             <div className={styles.bottom}>
-              <Gate>
+              <Gate skipWhenOffscreen>
                 <ConsumerGroups />
               </Gate>
-              <Gate>
+              <Gate skipWhenOffscreen>
                 <SequenceDiagram />
               </Gate>
             </div>

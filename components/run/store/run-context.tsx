@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type CSSProperties,
   type ReactNode,
 } from "react";
 import { GatedStore, type RacingPace, type ReadableStore } from "./gated-store";
@@ -54,6 +55,14 @@ export function useRunSelector<T>(
   return useSyncExternalStore(store.subscribe, read, read);
 }
 
+const PLAIN: CSSProperties = { minWidth: 0 };
+const OFFSCREEN_SKIPPED: CSSProperties = {
+  minWidth: 0,
+  contentVisibility: "auto",
+  // Until first rendered, a guess; afterwards the size it last had ("auto").
+  containIntrinsicSize: "auto 600px",
+};
+
 /** A run's view is worth keeping off screen once the run's first snapshot is in it. */
 const hasSnapshot = (v: RunView): boolean => v.meta !== null;
 
@@ -64,8 +73,15 @@ const hasSnapshot = (v: RunView): boolean => v.meta !== null;
 export function RunVisibilityGate({
   children,
   pace = null,
+  skipWhenOffscreen = false,
 }: {
   children: ReactNode;
+  /**
+   * The browser skips the panel's style, layout and paint while it is off screen
+   * (content-visibility: auto), keeping the size it last had. For the large panels below
+   * the fold: their thousands of elements were laid out and painted with every frame.
+   */
+  skipWhenOffscreen?: boolean;
   /** Fewer refreshes while the run races (see GatedStore); fixed for the gate's life. */
   pace?: RacingPace<RunView> | null;
 }) {
@@ -82,7 +98,7 @@ export function RunVisibilityGate({
     return () => io.disconnect();
   }, [gated]);
   return (
-    <div ref={ref} style={{ minWidth: 0 }}>
+    <div ref={ref} style={skipWhenOffscreen ? OFFSCREEN_SKIPPED : PLAIN}>
       <RunContext.Provider value={{ store: gated, actions: ctx.actions }}>
         {children}
       </RunContext.Provider>
