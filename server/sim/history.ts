@@ -44,43 +44,80 @@ export interface HistoryStep {
   detail: number;
 }
 
-/** Steps per chunk of the ring: a power of two, so a slot splits into chunk and index with shifts. */
-const CHUNK_BITS = 16;
+/**
+ * Steps per chunk of the ring: a power of two, so a slot splits into chunk and index with
+ * shifts. 16K steps, a 384 KB buffer, about the size of the old per-column arrays. Measured:
+ * a ring dropped with its simulation then leaves memory the next ring reuses without
+ * faulting it in again (presumably malloc serves such sizes from its heap once glibc has
+ * raised its mmap threshold, which it does on freeing a larger mapping); 64K-step (1.5 MB)
+ * chunks were not reused, and in
+ * `npm run bench` the medium case, which follows the small one in the same process, faulted
+ * about 6,100 times in its timed part instead of 1,600.
+ */
+const CHUNK_BITS = 14;
 const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
-/** One chunk of the ring's columns: CHUNK_MASK + 1 steps (the last chunk of a ring may be shorter). */
+/**
+ * One step is 24 bytes, interleaved in one buffer: the time as a float64 (virtual times are
+ * fractional), then four int32s: kind, node and partition packed into one (see `where`),
+ * the offset, the detail, and the distance back to the event's previous step. It was 33
+ * bytes in eight columns; filling the million-step ring touches fresh memory, which this VM
+ * faults in at 11 to 16 µs a 4 KB page, so fewer bytes is fewer faults (2,100 per 100
+ * virtual seconds of the small benchmark at 33 bytes). Gone: the event id, which nothing
+ * read (steps() is asked for an event and follows its chain), and the previous step as a
+ * float64 absolute index (a 32-bit distance does).
+ */
+const STEP_F64 = 3;
+const STEP_I32 = 6;
+/** Int32 slots after the time (which takes int32 slots 0 and 1 of a step). */
+const WHERE = 2;
+const OFFSET = 3;
+const DETAIL = 4;
+const BACK = 5;
+/** A distance back that stands for any step beyond it: always older than the ring reaches. */
+const FAR_BACK = 0x7fffffff;
+
+/**
+ * Kind, node and partition in one int32: node in the low 16 bits (signed, as the Int16
+ * column was), kind in the next 5 (18 kinds), partition in the top 11 (signed; at most 64).
+ */
+function where(kind: number, node: number, partition: number): number {
+  return (partition << 21) | (kind << 16) | (node & 0xffff);
+}
+
+/** One chunk of the ring: CHUNK_MASK + 1 steps (the last chunk of a ring may be shorter). */
 class HistoryChunk {
-  readonly time: Float64Array;
-  readonly kind: Uint8Array;
-  readonly eventId: Int32Array;
-  readonly node: Int16Array;
-  readonly partition: Int16Array;
-  readonly offset: Int32Array;
-  readonly detail: Int32Array;
-  /** Absolute index of the previous step of the same event, or -1. */
-  readonly prev: Float64Array;
+  /** Float64 view: the time of step j at 3j. */
+  readonly f64: Float64Array;
+  /** Int32 view of the same buffer: step j's fields at 6j + WHERE, OFFSET, DETAIL, BACK. */
+  readonly i32: Int32Array;
 
   /** A chunk of `size` empty steps, or (with `from`) a copy of that chunk. */
   constructor(size: number, from?: HistoryChunk) {
-    this.time = from ? from.time.slice() : new Float64Array(size);
-    this.kind = from ? from.kind.slice() : new Uint8Array(size);
-    this.eventId = from ? from.eventId.slice() : new Int32Array(size);
-    this.node = from ? from.node.slice() : new Int16Array(size);
-    this.partition = from ? from.partition.slice() : new Int16Array(size);
-    this.offset = from ? from.offset.slice() : new Int32Array(size);
-    this.detail = from ? from.detail.slice() : new Int32Array(size);
-    this.prev = from ? from.prev.slice() : new Float64Array(size);
+    const buffer = from ? from.f64.buffer.slice(0) : new ArrayBuffer(size * STEP_F64 * 8);
+    this.f64 = new Float64Array(buffer);
+    this.i32 = new Int32Array(buffer);
   }
 }
 
 /**
- * The ring's columns are allocated a chunk at a time as the ring fills, so a short run (or
- * a history rebuilt for a seek) does not start with the full 33 MB of a million-step ring,
+ * The ring's chunks are allocated one at a time as the ring fills, so a short run (or
+ * a history rebuilt for a seek) does not start with the full 24 MB of a million-step ring,
  * and filling it never copies what it holds (doubling columns did: copying and zeroing
  * about 66 MB on the way to a million steps was a tenth of the small benchmark's time).
  * Once full, the ring wraps. Slot of absolute step `abs`: (abs - base) % capacity, where
  * `base` is the step the history started at; before the ring is full that is abs - base.
  */
+/**
+ * The previous step's absolute index from a step's distance back (0: none, -1). A distance
+ * clamped to FAR_BACK gives an index that is still at least 0 and older than anything the
+ * ring holds (its capacity is far below 2^31), so walks stop there and call the history
+ * truncated, as the exact index would have.
+ */
+function prevFrom(abs: number, back: number): number {
+  return back === 0 ? -1 : abs - back;
+}
+
 export class History {
   private readonly capacity: number;
   private readonly base: number;
@@ -195,10 +232,10 @@ export class History {
     return (abs - this.base) % this.capacity;
   }
 
-  /** The previous step of the same event as the step at absolute index `abs` (held). */
+  /** The previous step of the same event as the step at absolute index `abs` (held), or -1. */
   private prevOf(abs: number): number {
     const i = this.slot(abs);
-    return this.chunks[i >>> CHUNK_BITS]!.prev[i & CHUNK_MASK]!;
+    return prevFrom(abs, this.chunks[i >>> CHUNK_BITS]!.i32[(i & CHUNK_MASK) * STEP_I32 + BACK]!);
   }
 
   /**
@@ -237,14 +274,16 @@ export class History {
     const chunks = this.chunks;
     const chunk = c < chunks.length ? chunks[c]! : this.addChunk(i);
     const j = i & CHUNK_MASK;
-    chunk.time[j] = atMs;
-    chunk.kind[j] = kind;
-    chunk.eventId[j] = eventId;
-    chunk.node[j] = node;
-    chunk.partition[j] = partition;
-    chunk.offset[j] = offset;
-    chunk.detail[j] = detail;
-    chunk.prev[j] = this.lastStep.get(eventId) - 1;
+    chunk.f64[j * STEP_F64] = atMs;
+    const k = j * STEP_I32;
+    const ints = chunk.i32;
+    ints[k + WHERE] = where(kind, node, partition);
+    ints[k + OFFSET] = offset;
+    ints[k + DETAIL] = detail;
+    // lastStep holds 1 + the previous step's index (0: none), so abs + 1 - last is the
+    // distance back to it; past 2^31 - 1 steps back the step is long overwritten.
+    const last = this.lastStep.get(eventId);
+    ints[k + BACK] = last === 0 ? 0 : Math.min(abs + 1 - last, FAR_BACK);
     this.lastStep.set(eventId, abs + 1);
     if (eventId >= this.knownEvents) this.knownEvents = eventId + 1;
   }
@@ -273,16 +312,18 @@ export class History {
       const i = this.slot(abs);
       const chunk = this.chunks[i >>> CHUNK_BITS]!;
       const j = i & CHUNK_MASK;
+      const k = j * STEP_I32;
+      const w = chunk.i32[k + WHERE]!;
       out.push({
-        atMs: chunk.time[j]!,
-        kind: stepKinds[chunk.kind[j]!]!,
+        atMs: chunk.f64[j * STEP_F64]!,
+        kind: stepKinds[(w >>> 16) & 31]!,
         eventId,
-        node: nodeName(chunk.node[j]!),
-        partition: chunk.partition[j]!,
-        offset: chunk.offset[j]!,
-        detail: chunk.detail[j]!,
+        node: nodeName((w << 16) >> 16),
+        partition: w >> 21,
+        offset: chunk.i32[k + OFFSET]!,
+        detail: chunk.i32[k + DETAIL]!,
       });
-      abs = chunk.prev[j]!;
+      abs = prevFrom(abs, chunk.i32[k + BACK]!);
     }
     out.reverse();
     return { steps: out, truncated: abs >= 0 || eventId < this.goneBelow };
