@@ -101,14 +101,6 @@ class HistoryChunk {
 }
 
 /**
- * The ring's chunks are allocated one at a time as the ring fills, so a short run (or
- * a history rebuilt for a seek) does not start with the full 24 MB of a million-step ring,
- * and filling it never copies what it holds (doubling columns did: copying and zeroing
- * about 66 MB on the way to a million steps was a tenth of the small benchmark's time).
- * Once full, the ring wraps. Slot of absolute step `abs`: (abs - base) % capacity, where
- * `base` is the step the history started at; before the ring is full that is abs - base.
- */
-/**
  * The previous step's absolute index from a step's distance back (0: none, -1). A distance
  * clamped to FAR_BACK gives an index that is still at least 0 and older than anything the
  * ring holds (its capacity is far below 2^31), so walks stop there and call the history
@@ -118,6 +110,14 @@ function prevFrom(abs: number, back: number): number {
   return back === 0 ? -1 : abs - back;
 }
 
+/**
+ * The ring's chunks are allocated one at a time as the ring fills, so a short run (or
+ * a history rebuilt for a seek) does not start with the full 24 MB of a million-step ring,
+ * and filling it never copies what it holds (doubling columns did: copying and zeroing
+ * about 66 MB on the way to a million steps was a tenth of the small benchmark's time).
+ * Once full, the ring wraps. Slot of absolute step `abs`: (abs - base) % capacity, where
+ * `base` is the step the history started at; before the ring is full that is abs - base.
+ */
 export class History {
   private readonly capacity: number;
   private readonly base: number;
