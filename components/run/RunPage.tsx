@@ -55,16 +55,16 @@ export function RunPage({ runId }: { runId: string }) {
             <CheckerPanel />
             <div className={styles.grid}>
               <div className={styles.left}>
-                <Gate>
+                <Gate skipWhenOffscreen>
                   <Topology />
                 </Gate>
                 <FaultPanel />
               </div>
               <div className={styles.right}>
-                <Gate pace={LANES_RACING_PACE}>
+                <Gate pace={LANES_RACING_PACE} skipWhenOffscreen>
                   <PartitionLanes />
                 </Gate>
-                <Gate>
+                <Gate skipWhenOffscreen>
                   <ProducerStrip />
                 </Gate>
               </div>
