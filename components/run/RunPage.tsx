@@ -55,28 +55,28 @@ export function RunPage({ runId }: { runId: string }) {
             <CheckerPanel />
             <div className={styles.grid}>
               <div className={styles.left}>
-                <Gate skipWhenOffscreen>
+                <Gate>
                   <Topology />
                 </Gate>
                 <FaultPanel />
               </div>
               <div className={styles.right}>
-                <Gate pace={LANES_RACING_PACE} skipWhenOffscreen>
+                <Gate pace={LANES_RACING_PACE}>
                   <PartitionLanes />
                 </Gate>
-                <Gate skipWhenOffscreen>
+                <Gate>
                   <ProducerStrip />
                 </Gate>
               </div>
             </div>
-            <Gate skipWhenOffscreen>
+            <Gate>
               <RunCharts />
             </Gate>
             <div className={styles.bottom}>
-              <Gate skipWhenOffscreen>
+              <Gate>
                 <ConsumerGroups />
               </Gate>
-              <Gate skipWhenOffscreen>
+              <Gate>
                 <SequenceDiagram />
               </Gate>
             </div>

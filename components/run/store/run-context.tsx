@@ -55,8 +55,12 @@ export function useRunSelector<T>(
   return useSyncExternalStore(store.subscribe, read, read);
 }
 
-const PLAIN: CSSProperties = { minWidth: 0 };
-const OFFSCREEN_SKIPPED: CSSProperties = {
+/**
+ * The browser skips a gated panel's style, layout and paint while it is off screen
+ * (content-visibility: auto), keeping the size it last had: otherwise a change anywhere
+ * repainted the whole page, thousands of elements, with every frame.
+ */
+const GATE_STYLE: CSSProperties = {
   minWidth: 0,
   contentVisibility: "auto",
   // Until first rendered, a guess; afterwards the size it last had ("auto").
@@ -68,20 +72,14 @@ const hasSnapshot = (v: RunView): boolean => v.meta !== null;
 
 /**
  * Children see the run only while the element is near the viewport: off screen, they
- * keep their last picture and cost nothing per frame (see GatedStore).
+ * keep their last picture and cost nothing per frame (see GatedStore), and the browser
+ * does not render them (GATE_STYLE).
  */
 export function RunVisibilityGate({
   children,
   pace = null,
-  skipWhenOffscreen = false,
 }: {
   children: ReactNode;
-  /**
-   * The browser skips the panel's style, layout and paint while it is off screen
-   * (content-visibility: auto), keeping the size it last had. For the large panels below
-   * the fold: their thousands of elements were laid out and painted with every frame.
-   */
-  skipWhenOffscreen?: boolean;
   /** Fewer refreshes while the run races (see GatedStore); fixed for the gate's life. */
   pace?: RacingPace<RunView> | null;
 }) {
@@ -98,7 +96,7 @@ export function RunVisibilityGate({
     return () => io.disconnect();
   }, [gated]);
   return (
-    <div ref={ref} style={skipWhenOffscreen ? OFFSCREEN_SKIPPED : PLAIN}>
+    <div ref={ref} style={GATE_STYLE}>
       <RunContext.Provider value={{ store: gated, actions: ctx.actions }}>
         {children}
       </RunContext.Provider>
