@@ -73,3 +73,40 @@ test("fork from here opens a new run, linked to its parent, at the scrubbed time
   await expect(page.getByTestId("virtual-clock")).toHaveAttribute("data-now-ms", "4000");
   await snap(page, testInfo, "runs-22-fork", { focus: "time-travel" });
 });
+
+test("a fault's band on the scrubber sits at its virtual times as the track grows", async ({
+  page,
+}) => {
+  await startFromLibrary(page, "replication-basics", { seed: 5 });
+  await stepSeconds(page, 2);
+  // Broker b2 paused for one virtual second, from 2 s to 3 s.
+  const panel = page.getByTestId("fault-panel");
+  await panel.getByTestId("fault-kind-pause").click();
+  await panel.getByTestId("fault-target").selectOption("b2");
+  await panel.getByTestId("fault-duration").fill("1");
+  await panel.getByTestId("inject-fault").click();
+  await expect(panel.getByTestId("fault-message")).toContainText("Injected");
+  const track = page.getByTestId("scrubber-track");
+  // Operator commands are numbered op1, op2, ... (the scenario's own faults have names).
+  const band = track.getByTestId("scrubber-band-op1");
+
+  /** The band's left and right as fractions of the track. */
+  const bandFractions = async () => {
+    const t = (await track.boundingBox())!;
+    const b = (await band.boundingBox())!;
+    return [(b.x - t.x) / t.width, (b.x + b.width - t.x) / t.width];
+  };
+  await stepSeconds(page, 3);
+  await expect(track).toHaveAttribute("data-max-ms", "5000");
+  await expect(band).toHaveAttribute("title", /pause b2: 2\.000 s to 3\.000 s/);
+  let [left, right] = await bandFractions();
+  expect(left).toBeCloseTo(2000 / 5000, 2);
+  expect(right).toBeCloseTo(3000 / 5000, 2);
+
+  // Five seconds on, the same band covers half the share of a track twice as long.
+  await stepSeconds(page, 5);
+  await expect(track).toHaveAttribute("data-max-ms", "10000");
+  [left, right] = await bandFractions();
+  expect(left).toBeCloseTo(2000 / 10000, 2);
+  expect(right).toBeCloseTo(3000 / 10000, 2);
+});

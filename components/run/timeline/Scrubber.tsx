@@ -1,20 +1,30 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from "react";
 import type { FaultWindowWire } from "../../../server/protocol";
 import { formatClock } from "../../ui/format";
-import {
-  faultBands,
-  fractionToTime,
-  keyToTime,
-  timeToFraction,
-  tickLabel,
-  trackTicks,
-} from "./scrub-geometry";
+import { fractionToTime, keyToTime, timeToFraction, tickLabel, trackTicks } from "./scrub-geometry";
 import styles from "./Timeline.module.css";
 
 const KEY_COMMIT_MS = 350;
 const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
+
+/**
+ * Fault bands and ticks are placed in virtual ms, against the track's length in the
+ * scrubber's `--track-ms` variable (Timeline.module.css): as the run moves on, only the track's
+ * variable changes, not a style on every band and tick. While a run plays, the track's
+ * end moves with every frame, and rewriting each band's left and width (two styles per
+ * fault, ten times a second) was most of the page's style changes once a few faults had
+ * been injected.
+ */
+const msVars = (vars: Record<string, number>) => vars as CSSProperties;
 
 /**
  * A track over virtual time, 0 to the furthest time the run reached, with the fault
@@ -91,7 +101,7 @@ export function Scrubber({
   const nowFraction = timeToFraction(nowMs, maxMs);
   const thumbFraction = timeToFraction(shownMs, maxMs);
   return (
-    <div className={styles.scrubber}>
+    <div className={styles.scrubber} style={msVars({ "--track-ms": maxMs })}>
       <div
         ref={track}
         className={`${styles.track} ${canSeek ? styles.seekable : ""}`}
@@ -105,14 +115,22 @@ export function Scrubber({
       >
         <div className={styles.rail} />
         <div className={styles.played} style={{ width: pct(nowFraction) }} />
-        {faultBands(windows, maxMs).map((b) => (
-          <div
-            key={`${b.id}@${b.startMs}`}
-            className={styles.faultBand}
-            style={{ left: pct(b.left), width: pct(Math.max(b.width, 0.003)) }}
-            title={`${b.label}: ${formatClock(b.startMs)} to ${b.endMs === null ? "now" : formatClock(b.endMs)}`}
-          />
-        ))}
+        {windows
+          .filter((w) => w.startMs <= maxMs)
+          .map((w) => (
+            <div
+              key={`${w.id}@${w.startMs}`}
+              className={styles.faultBand}
+              // An open window has no --end-ms and runs to the track's end.
+              style={msVars(
+                w.endMs === null
+                  ? { "--start-ms": w.startMs }
+                  : { "--start-ms": w.startMs, "--end-ms": Math.min(w.endMs, maxMs) },
+              )}
+              data-testid={`scrubber-band-${w.id}`}
+              title={`${w.label}: ${formatClock(w.startMs)} to ${w.endMs === null ? "now" : formatClock(w.endMs)}`}
+            />
+          ))}
         {forkAtMs !== null ? (
           <div
             className={styles.forkMark}
@@ -146,7 +164,7 @@ export function Scrubber({
       </div>
       <div className={styles.ticks} aria-hidden>
         {trackTicks(maxMs, 10).map((t) => (
-          <span key={t} style={{ left: pct(timeToFraction(t, maxMs)) }}>
+          <span key={t} style={msVars({ "--at-ms": t })}>
             {tickLabel(t)}
           </span>
         ))}
