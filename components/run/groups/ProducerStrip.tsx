@@ -5,7 +5,11 @@ import { Pill } from "../../ui/Pill";
 import { formatCount, formatDuration } from "../../ui/format";
 import styles from "./Groups.module.css";
 
-/** Producers in one line each: acks, counts of the three outcomes (and the timeout), latency. */
+/**
+ * Producers as a table, one row each: acks and idempotence, then the counts of what was
+ * sent and how it ended, and the latency. A table because these numbers are read across
+ * producers (which one times out, which one retries); the network's totals follow.
+ */
 export function ProducerStrip() {
   const producers = useRunSelector((v) => v.producers);
   const network = useRunSelector((v) => v.network);
@@ -15,36 +19,47 @@ export function ProducerStrip() {
       data-testid="producers"
       aria-label="Producers and network"
     >
-      {producers.map((p) => (
-        <div key={p.id} className={styles.producer} data-testid={`producer-${p.id}`}>
-          <span className={styles.producerName}>{p.id}</span>
-          <Pill tone="accent">acks={p.acks}</Pill>
-          {p.idempotent ? <Pill tone="ok">idempotent</Pill> : null}
-          {p.stopped ? <Pill>stopped</Pill> : null}
-          <span className={styles.stat}>
-            sent <b className="num">{formatCount(p.sent)}</b>
-          </span>
-          <span className={styles.stat}>
-            acked{" "}
-            <b className="num" data-testid={`producer-acked-${p.id}`}>
-              {formatCount(p.acknowledged)}
-            </b>
-          </span>
-          <span className={`${styles.stat} ${p.failed > 0 ? styles.badText : ""}`}>
-            failed <b className="num">{formatCount(p.failed)}</b>
-          </span>
-          <span className={`${styles.stat} ${p.timedOut > 0 ? styles.warnText : ""}`}>
-            timed out <b className="num">{formatCount(p.timedOut)}</b>
-          </span>
-          <span className={styles.stat}>
-            retried <b className="num">{formatCount(p.retried)}</b>
-          </span>
-          <span className={styles.stat}>
-            latency <b className="num">{formatDuration(p.latencyMsAvg)}</b> avg
-          </span>
-        </div>
-      ))}
-      <div className={styles.producer}>
+      <table className={`${styles.table} ${styles.producerTable}`}>
+        <thead>
+          <tr>
+            <th>producer</th>
+            <th>settings</th>
+            <th className={styles.numCol}>sent</th>
+            <th className={styles.numCol}>acked</th>
+            <th className={styles.numCol}>failed</th>
+            <th className={styles.numCol}>timed out</th>
+            <th className={styles.numCol}>retried</th>
+            <th className={styles.numCol}>latency avg</th>
+          </tr>
+        </thead>
+        <tbody>
+          {producers.map((p) => (
+            <tr key={p.id} data-testid={`producer-${p.id}`}>
+              <td className={styles.producerName}>{p.id}</td>
+              <td>
+                <span className={styles.settings}>
+                  <Pill tone="accent">acks={p.acks}</Pill>
+                  {p.idempotent ? <Pill tone="ok">idempotent</Pill> : null}
+                  {p.stopped ? <Pill>stopped</Pill> : null}
+                </span>
+              </td>
+              <td className={`${styles.numCol} num`}>{formatCount(p.sent)}</td>
+              <td className={`${styles.numCol} num`} data-testid={`producer-acked-${p.id}`}>
+                {formatCount(p.acknowledged)}
+              </td>
+              <td className={`${styles.numCol} num ${p.failed > 0 ? styles.badText : ""}`}>
+                {formatCount(p.failed)}
+              </td>
+              <td className={`${styles.numCol} num ${p.timedOut > 0 ? styles.warnText : ""}`}>
+                {formatCount(p.timedOut)}
+              </td>
+              <td className={`${styles.numCol} num`}>{formatCount(p.retried)}</td>
+              <td className={`${styles.numCol} num`}>{formatDuration(p.latencyMsAvg)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className={styles.producer} data-testid="network-totals">
         <span className={styles.producerName}>network</span>
         <span className={styles.stat}>
           sent <b className="num">{formatCount(network.sent)}</b>
