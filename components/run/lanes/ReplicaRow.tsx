@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { PartitionLogView, ReplicaView } from "../store/run-view";
 import { recordAt } from "../store/apply-parts";
 import { CELL_WIDTH, LABEL_WIDTH, ROW_HEIGHT, epochFill, epochStroke } from "./lane-geometry";
+import { CellGroup, type CellStyle } from "./cell-path";
 import styles from "./Lanes.module.css";
 
 interface Props {
@@ -19,19 +20,20 @@ interface Props {
   leaderLeo: number;
 }
 
-/** A cell's look; cells that look the same are drawn as one path. */
-interface CellStyle {
-  fill?: string;
-  stroke?: string;
-  strokeWidth?: number;
-  className?: string;
-}
+const MISSING = -1;
 
-/** The outline of one cell at `x`: a rounded rectangle (rx 2) inset by a pixel. */
-function cellPath(x: number, y: number): string {
-  const w = CELL_WIDTH - 2 - 4;
-  const h = ROW_HEIGHT - 4 - 4;
-  return `M${x + 3} ${y + 2}h${w}a2 2 0 0 1 2 2v${h}a2 2 0 0 1-2 2h${-w}a2 2 0 0 1-2-2v${-h}a2 2 0 0 1 2-2z`;
+/**
+ * A cell's look: committed records solid in their leader epoch's colour (plain while the
+ * browser has not received the record, `epoch` -1), the tail above the HW hatched, a
+ * divergent suffix outlined in red.
+ */
+function cellStyle(committed: boolean, divergent: boolean, epoch: number): CellStyle {
+  const known = epoch >= 0;
+  return {
+    fill: !committed ? "url(#lane-hatch)" : known ? epochFill(epoch) : "#e3e7ec",
+    stroke: divergent ? "#c0362c" : !committed ? "#8ea2c9" : known ? epochStroke(epoch) : "#b7c0cc",
+    strokeWidth: divergent ? 1.6 : 0.8,
+  };
 }
 
 /**
@@ -46,32 +48,36 @@ function cellPath(x: number, y: number): string {
 export const ReplicaRow = memo(function ReplicaRow(p: Props) {
   const { replica, start, cells, y, log, r } = p;
   const own = log.own[r];
-  const paths = new Map<string, { style: CellStyle; d: string[] }>();
-  const add = (key: string, style: CellStyle, x: number) => {
-    const group = paths.get(key);
-    if (group) group.d.push(cellPath(x, y));
-    else paths.set(key, { style, d: [cellPath(x, y)] });
+  // Cells by look. The key is a number (no string built per cell): the record's leader
+  // epoch when it is committed and known, else -1, with two bits for committed and
+  // divergent; MISSING for the offsets this replica lacks.
+  const paths = new Map<number, CellGroup>();
+  const add = (
+    key: number,
+    offset: number,
+    committed: boolean,
+    divergent: boolean,
+    epoch: number,
+  ) => {
+    let group = paths.get(key);
+    if (!group) {
+      const style =
+        key === MISSING ? { className: styles.missing } : cellStyle(committed, divergent, epoch);
+      paths.set(key, (group = new CellGroup(style, offset, y)));
+    }
+    group.add(offset);
   };
   const end = start + cells;
   for (let offset = start; offset < end; offset++) {
-    const x = offset * CELL_WIDTH;
     if (offset < replica.leo) {
       const rec = recordAt(log, r, offset);
       const committed = offset < replica.hw;
       const divergent = own !== undefined && offset >= own.from;
-      // A record the browser has not received yet is drawn plain until it arrives.
-      const fill = !committed ? "url(#lane-hatch)" : rec ? epochFill(rec[3]) : "#e3e7ec";
-      const stroke = divergent
-        ? "#c0362c"
-        : !committed
-          ? "#8ea2c9"
-          : rec
-            ? epochStroke(rec[3])
-            : "#b7c0cc";
-      const strokeWidth = divergent ? 1.6 : 0.8;
-      add(`${fill}|${stroke}|${strokeWidth}`, { fill, stroke, strokeWidth }, x);
+      const epoch = committed && rec ? rec[3] : -1;
+      const key = (epoch + 1) * 4 + (committed ? 2 : 0) + (divergent ? 1 : 0);
+      add(key, offset, committed, divergent, epoch);
     } else if (offset < p.leaderLeo) {
-      add("missing", { className: styles.missing }, x);
+      add(MISSING, offset, false, false, -1);
     }
   }
   const inWindow = (offset: number) => offset >= start && offset <= end;
@@ -112,8 +118,8 @@ export const ReplicaRow = memo(function ReplicaRow(p: Props) {
         {p.role === "follower" && lag > 0 ? `−${lag}` : ""}
       </text>
       <g transform={`translate(${LABEL_WIDTH - start * CELL_WIDTH} 0)`}>
-        {[...paths].map(([key, { style, d }]) => (
-          <path key={key} d={d.join("")} {...style} />
+        {[...paths].map(([key, group]) => (
+          <path key={key} d={group.path()} {...group.style} />
         ))}
         {inWindow(replica.hw) ? (
           <line

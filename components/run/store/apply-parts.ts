@@ -17,6 +17,7 @@ import {
   type ProducerView,
   type TruncatedRecord,
 } from "./run-view";
+import { EMPTY_WINDOW, cutWindow, trimWindow, windowAt, writeWindow } from "./record-window";
 
 /**
  * Applying the protocol's state parts (server/protocol/state.ts) to what the browser
@@ -116,14 +117,14 @@ export function applyPartition(
 }
 
 export function emptyLog(): PartitionLogView {
-  return { base: 0, records: [], own: {}, truncated: {}, older: {} };
+  return { window: EMPTY_WINDOW, own: {}, truncated: {}, older: {} };
 }
 
 /** The record replica `r` holds at `offset`, as far as the browser knows. */
 export function recordAt(log: PartitionLogView, r: number, offset: number): WireRecord | undefined {
   const own = log.own[r];
   if (own && offset >= own.from) return own.records[offset - own.from];
-  return log.records[offset - log.base] ?? log.older[r]?.[offset];
+  return windowAt(log.window, offset) ?? log.older[r]?.[offset];
 }
 
 export function applyLog(
@@ -143,27 +144,10 @@ export function applyLog(
       truncated[r] = [...(truncated[r] ?? []), ...struck].slice(-LIMITS.truncatedPerReplica);
     }
   }
-  let base = prev.base;
-  let records = prev.records;
-  if (d.cut !== undefined || d.log) {
-    records = records.slice();
-    if (d.cut !== undefined && d.cut - base < records.length)
-      records.length = Math.max(0, d.cut - base);
-    if (d.log) {
-      const [from, recs] = d.log;
-      if (records.length === 0) base = from;
-      if (from < base) {
-        records = [...new Array<WireRecord | undefined>(base - from), ...records];
-        base = from;
-      }
-      recs.forEach((rec, i) => (records[from - base + i] = rec));
-    }
-    const excess = records.length - LIMITS.logWindow;
-    if (excess > 0) {
-      records = records.slice(excess);
-      base += excess;
-    }
-  }
+  let window = prev.window;
+  if (d.cut !== undefined) window = cutWindow(window, d.cut);
+  if (d.log) window = writeWindow(window, d.log[0], d.log[1]);
+  window = trimWindow(window, LIMITS.logWindow);
   let own = prev.own;
   if (d.own) {
     own = { ...own };
@@ -172,7 +156,7 @@ export function applyLog(
       else own[r] = { from: div, records: recs };
     }
   }
-  return { base, records, own, truncated, older: pruneOlder(prev.older, d) };
+  return { window, own, truncated, older: pruneOlder(prev.older, d) };
 }
 
 const OLDER_PER_REPLICA = 3000;

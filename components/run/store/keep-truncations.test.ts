@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { keepTruncations } from "./keep-truncations";
+import { EMPTY_WINDOW } from "./record-window";
 import { emptyRunView, type PartitionLogView, type RunMeta, type RunView } from "./run-view";
 
 const meta = (runId: string) => ({ runId }) as unknown as RunMeta;
 const log = (truncated: PartitionLogView["truncated"]): PartitionLogView => ({
-  base: 0,
-  records: [],
+  window: EMPTY_WINDOW,
   own: {},
   truncated,
   older: {},

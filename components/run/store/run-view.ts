@@ -4,6 +4,7 @@
  * slices of it through useRunSelector; a slice is replaced, never mutated, when it
  * changes, so a component re-renders only when its own slice did.
  */
+import type { RecordWindow } from "./record-window";
 import type {
   ActiveFaultWire,
   CheckName,
@@ -65,9 +66,8 @@ export interface TruncatedRecord {
  * differs (a zombie's writes, a follower's divergent tail) and what was struck out.
  */
 export interface PartitionLogView {
-  /** Offset of records[0]. */
-  base: number;
-  records: (WireRecord | undefined)[];
+  /** The newest records of the partition's log (the leader's, as frames brought them). */
+  window: RecordWindow;
   /** Per replica index: [divergence offset, records from there], or absent. */
   own: Record<number, { from: number; records: WireRecord[] }>;
   truncated: Record<number, TruncatedRecord[]>;
