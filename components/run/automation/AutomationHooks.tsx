@@ -6,7 +6,7 @@ import { useRunActions, useRunSelector, useRunStore } from "../store/run-context
 import { sameJson } from "../store/equal";
 import { useTeachingController } from "../teaching/teaching-context";
 import { createLabApi } from "./install-api";
-import { labState } from "./lab-state";
+import { labHeadline } from "./lab-state";
 
 /**
  * Installs `window.convergenceLab` for browser scripts, and renders a hidden element
@@ -25,18 +25,9 @@ export function AutomationHooks({ runId }: { runId: string }) {
     };
   }, [runId, actions, store, teaching]);
 
-  const s = useRunSelector((v) => {
-    const full = labState(runId, v);
-    return {
-      ready: v.meta !== null,
-      nowMs: full.nowMs,
-      status: full.status,
-      paused: full.paused,
-      convergence: full.convergence,
-      step: full.step,
-      checks: full.checks,
-    };
-  }, sameJson);
+  // Only the numbers the element shows: the whole lab state (every partition, group and
+  // producer) is built when a script asks for it, not at every frame.
+  const s = useRunSelector((v) => ({ ready: v.meta !== null, ...labHeadline(v) }), sameJson);
   const checkAttributes = Object.fromEntries(
     checkNames.map((n) => [`data-check-${kebab(n)}`, s.checks[n]]),
   );

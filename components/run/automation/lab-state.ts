@@ -64,12 +64,34 @@ export interface LabState {
   activeFaults: string[];
 }
 
+/** The main numbers alone, for the automation element's attributes at every frame. */
+export type LabHeadline = Pick<
+  LabState,
+  "nowMs" | "status" | "paused" | "convergence" | "step" | "checks"
+>;
+
+export function labHeadline(v: RunView): LabHeadline {
+  return {
+    nowMs: v.nowMs,
+    status: v.status,
+    paused: v.pacing.paused,
+    convergence: v.convergence?.status ?? null,
+    step: stepIndexAt(v.meta?.scenario.narration ?? [], v.nowMs),
+    checks: checkCounts(v),
+  };
+}
+
+function checkCounts(v: RunView): Record<CheckName, number> {
+  return Object.fromEntries(checkNames.map((n) => [n, v.checks?.[n]?.count ?? 0])) as Record<
+    CheckName,
+    number
+  >;
+}
+
 export function labState(runId: string, v: RunView): LabState {
   const narration = v.meta?.scenario.narration ?? [];
   const sample = v.samples[v.samples.length - 1];
-  const checks = Object.fromEntries(
-    checkNames.map((n) => [n, v.checks?.[n]?.count ?? 0]),
-  ) as Record<CheckName, number>;
+  const checks = checkCounts(v);
   return {
     runId,
     scenario: v.meta?.scenario.name ?? null,
