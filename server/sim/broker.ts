@@ -318,15 +318,7 @@ export class Broker {
     }
     if (msg.fetchOffset >= limit && msg.maxWaitMs > 0) {
       const expiresMs = sim.now + msg.maxWaitMs;
-      rep.parked.push({
-        expiresMs,
-        src,
-        fetchId: msg.fetchId,
-        fetchOffset: msg.fetchOffset,
-        replica: msg.replica,
-        maxRecords: msg.maxRecords,
-      });
-      if (expiresMs < rep.parkedMinExpiryMs) rep.parkedMinExpiryMs = expiresMs;
+      rep.park(expiresMs, src, msg.fetchId, msg.fetchOffset, msg.replica, msg.maxRecords);
       // One expiry timer per broker, for the earliest parked fetch, rather than one per fetch.
       if (expiresMs < this.expiryTimerMs) {
         this.expiryTimerMs = expiresMs;
@@ -505,6 +497,7 @@ export class Broker {
           records,
           -1,
         );
+        rep.releaseParked(p);
       } else {
         parked[kept++] = p;
         if (p.expiresMs < minExpiry) minExpiry = p.expiresMs;
