@@ -18,18 +18,20 @@ type Chunk = readonly (WireRecord | undefined)[];
 export interface RecordWindow {
   /** Offset of chunks[0][0]: a multiple of RECORD_CHUNK. */
   readonly base: number;
-  /** One past the highest offset the window may hold; `end <= base` when empty. */
+  /** The lowest offset the window holds (at or above `base`). */
+  readonly first: number;
+  /** One past the highest offset the window may hold; `end <= first` when empty. */
   readonly end: number;
   readonly chunks: readonly Chunk[];
 }
 
-export const EMPTY_WINDOW: RecordWindow = { base: 0, end: 0, chunks: [] };
+export const EMPTY_WINDOW: RecordWindow = { base: 0, first: 0, end: 0, chunks: [] };
 
 const chunkStart = (offset: number) => Math.floor(offset / RECORD_CHUNK) * RECORD_CHUNK;
 
 /** The record at `offset`, if the window holds one. */
 export function windowAt(w: RecordWindow, offset: number): WireRecord | undefined {
-  if (offset < w.base || offset >= w.end) return undefined;
+  if (offset < w.first || offset >= w.end) return undefined;
   const i = offset - w.base;
   return w.chunks[Math.floor(i / RECORD_CHUNK)]?.[i % RECORD_CHUNK];
 }
@@ -37,14 +39,16 @@ export function windowAt(w: RecordWindow, offset: number): WireRecord | undefine
 /** The window without the offsets from `cut` on (the log was truncated there). */
 export function cutWindow(w: RecordWindow, cut: number): RecordWindow {
   if (cut >= w.end) return w;
-  if (cut <= w.base) return { base: w.base, end: w.base, chunks: [] };
+  // Cut at or below its first offset, the window is empty, and the next write starts it
+  // afresh wherever it lands (the chunk holding `first` may hold nothing else).
+  if (cut <= w.first) return { base: w.base, first: w.first, end: w.first, chunks: [] };
   const i = cut - w.base;
   const whole = Math.floor(i / RECORD_CHUNK);
   const part = i % RECORD_CHUNK;
   const chunks = w.chunks.slice(0, whole);
   const last = w.chunks[whole];
   if (part > 0 && last) chunks.push(last.slice(0, part));
-  return { base: w.base, end: cut, chunks };
+  return { base: w.base, first: w.first, end: cut, chunks };
 }
 
 /** The window with `recs` written from offset `from` on. */
@@ -54,9 +58,10 @@ export function writeWindow(
   recs: readonly WireRecord[],
 ): RecordWindow {
   if (recs.length === 0) return w;
+  const empty = w.end <= w.first;
   let base = w.base;
   let chunks: Chunk[];
-  if (w.end <= w.base) {
+  if (empty) {
     base = chunkStart(from);
     chunks = [];
   } else if (from < base) {
@@ -79,13 +84,18 @@ export function writeWindow(
     }
     (chunks[c] as (WireRecord | undefined)[])[i % RECORD_CHUNK] = recs[k];
   }
-  const end = Math.max(w.end <= w.base ? base : w.end, from + recs.length);
-  return { base, end, chunks };
+  return {
+    base,
+    first: empty ? from : Math.min(w.first, from),
+    end: Math.max(empty ? from : w.end, from + recs.length),
+    chunks,
+  };
 }
 
 /** The window with whole chunks dropped from the front while it holds over `keep` offsets. */
 export function trimWindow(w: RecordWindow, keep: number): RecordWindow {
   const drop = Math.floor((w.end - w.base - keep) / RECORD_CHUNK);
-  if (drop <= 0) return w;
-  return { base: w.base + drop * RECORD_CHUNK, end: w.end, chunks: w.chunks.slice(drop) };
+  if (drop <= 0 || w.end <= w.first) return w;
+  const base = w.base + drop * RECORD_CHUNK;
+  return { base, first: Math.max(w.first, base), end: w.end, chunks: w.chunks.slice(drop) };
 }
