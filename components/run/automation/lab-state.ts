@@ -77,37 +77,32 @@ export function labHeadline(v: RunView): LabHeadline {
     paused: v.pacing.paused,
     convergence: v.convergence?.status ?? null,
     step: stepIndexAt(v.meta?.scenario.narration ?? [], v.nowMs),
-    checks: checkCounts(v),
+    checks: Object.fromEntries(checkNames.map((n) => [n, v.checks?.[n]?.count ?? 0])) as Record<
+      CheckName,
+      number
+    >,
   };
 }
 
-function checkCounts(v: RunView): Record<CheckName, number> {
-  return Object.fromEntries(checkNames.map((n) => [n, v.checks?.[n]?.count ?? 0])) as Record<
-    CheckName,
-    number
-  >;
-}
-
 export function labState(runId: string, v: RunView): LabState {
-  const narration = v.meta?.scenario.narration ?? [];
+  const head = labHeadline(v);
   const sample = v.samples[v.samples.length - 1];
-  const checks = checkCounts(v);
   return {
     runId,
     scenario: v.meta?.scenario.name ?? null,
     seed: v.meta?.seed ?? null,
-    nowMs: v.nowMs,
+    nowMs: head.nowMs,
     durationMs: v.meta?.durationMs ?? 0,
-    status: v.status,
-    paused: v.pacing.paused,
+    status: head.status,
+    paused: head.paused,
     speed: v.pacing.speed,
     connection: v.connection,
-    convergence: v.convergence?.status ?? null,
-    converged: v.convergence?.status === "converged",
+    convergence: head.convergence,
+    converged: head.convergence === "converged",
     convergedAtMs: v.convergence?.convergedAtMs ?? null,
-    checks,
-    step: stepIndexAt(narration, v.nowMs),
-    steps: narration.length,
+    checks: head.checks,
+    step: head.step,
+    steps: v.meta?.scenario.narration.length ?? 0,
     producers: v.producers.map((p) => ({
       id: p.id,
       sent: p.sent,

@@ -73,14 +73,16 @@ export function writeWindow(
     base = newBase;
   } else chunks = w.chunks.slice();
   // Chunks written in this call are this window's own: copied once, then written in place.
-  const own = new Set<number>();
+  // The records are consecutive, so the chunks are met in order and the last one copied
+  // is the only one to remember.
+  let copied = -1;
   for (let k = 0; k < recs.length; k++) {
     const i = from + k - base;
     const c = Math.floor(i / RECORD_CHUNK);
     while (chunks.length <= c) chunks.push([]);
-    if (!own.has(c)) {
+    if (c !== copied) {
       chunks[c] = chunks[c]!.slice();
-      own.add(c);
+      copied = c;
     }
     (chunks[c] as (WireRecord | undefined)[])[i % RECORD_CHUNK] = recs[k];
   }

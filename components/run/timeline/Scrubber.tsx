@@ -18,7 +18,7 @@ const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
 
 /**
  * Fault bands and ticks are placed in virtual ms, against the track's length in the
- * scrubber's `--track-ms` variable (Timeline.module.css): as the run moves on, only the track's
+ * scrubber's `--track-ms` variable (Timeline.module.css): as the run moves on, only that
  * variable changes, not a style on every band and tick. While a run plays, the track's
  * end moves with every frame, and rewriting each band's left and width (two styles per
  * fault, ten times a second) was most of the page's style changes once a few faults had
