@@ -6,7 +6,10 @@
  *
  * Environment: PORT (default 3000), HOST (default all interfaces), LIVE_COMPRESSION=1
  * to compress websocket frames (fewer bytes, more CPU per viewer), DATABASE_URL (default:
- * the SQLite file data/convergence-lab.db), DEMO_RUN=0 to start without the demo run.
+ * the SQLite file data/convergence-lab.db), DEMO_RUN=0 to start without the demo run,
+ * CROSS_ORIGIN_ISOLATED=1 to serve every page cross-origin isolated (COOP and COEP), which
+ * `npm run bench:live` uses so that the page's frame timestamps have 5 µs resolution
+ * rather than 100 µs (docs/benchmarks.md).
  */
 import { createServer } from "node:http";
 import path from "node:path";
@@ -24,6 +27,7 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   LIVE_COMPRESSION: z.enum(["0", "1"]).default("0"),
   DEMO_RUN: z.enum(["0", "1"]).default("1"),
+  CROSS_ORIGIN_ISOLATED: z.enum(["0", "1"]).default("0"),
 });
 
 /**
@@ -75,7 +79,13 @@ async function main(): Promise<void> {
     console.log(`demo run ${demo} is ready (paused at 0)`);
   }
 
+  const isolate = env.CROSS_ORIGIN_ISOLATED === "1";
   const server = createServer((req, res) => {
+    if (isolate) {
+      // Every resource the pages load is same-origin, so require-corp blocks nothing.
+      res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+      res.setHeader("Cross-Origin-Embedder-Policy", "require-corp");
+    }
     handle(req, res).catch((e: unknown) => {
       console.error("request failed:", e);
       if (!res.headersSent) res.writeHead(500).end("internal error");

@@ -1,13 +1,15 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { hitTest, type LaneHit } from "./lane-hover";
 import type { NodeView, PartitionLogView, PartitionView } from "../store/run-view";
 import { Pill } from "../../ui/Pill";
 import { ReplicaRow } from "./ReplicaRow";
 import { GhostRow } from "./GhostRow";
 import { CommittedMarkers, groupRows } from "./CommittedMarkers";
-import { CELL_WIDTH, GHOST_ROW_HEIGHT, LABEL_WIDTH, ROW_HEIGHT } from "./lane-geometry";
+import { CELL_WIDTH, GHOST_ROW_HEIGHT, ROW_HEIGHT } from "./lane-geometry";
+import { LaneCanvas } from "./LaneCanvas";
+import type { LanePicture } from "./lane-paint";
 import styles from "./Lanes.module.css";
 
 const AXIS_HEIGHT = 16;
@@ -36,7 +38,7 @@ export const PartitionBlock = memo(function PartitionBlock({
   onJump: (partition: number, offset: number) => void;
 }) {
   const [hover, setHover] = useState<LaneHit | null>(null);
-  const up = (id: string) => nodes.find((n) => n.id === id)?.up ?? true;
+  const isUp = (id: string) => nodes.find((n) => n.id === id)?.up ?? true;
   let y = 4;
   const rows = part.replicas.map((rep, r) => {
     const ghosts = log.truncated[r] ?? [];
@@ -44,23 +46,46 @@ export const PartitionBlock = memo(function PartitionBlock({
     y += ROW_HEIGHT;
     const ghostY = ghosts.length > 0 ? y : -1;
     if (ghosts.length > 0) y += GHOST_ROW_HEIGHT;
-    return { rep, r, rowY, ghostY, ghosts };
+    return { rep, r, rowY, ghostY, ghosts, up: isUp(rep.broker) };
   });
   const groupY = y + 2;
   y += groups.length > 0 ? GROUP_ROW_HEIGHT * groupRows(groups.length) + 2 : 0;
   const axisY = y + 2;
   const height = axisY + AXIS_HEIGHT;
-  const ticks: number[] = [];
-  for (let o = Math.ceil(start / 10) * 10; o < start + cells; o += 10) ticks.push(o);
   const under = part.isr.length < part.replicas.length;
   const rowYs = rows.map((row) => row.rowY);
+  const upKey = rows.map((row) => (row.up ? 1 : 0)).join("");
+  // The canvas redraws when its picture changes, so the picture keeps its identity while a
+  // hover or a pinned window elsewhere re-renders the block.
+  const picture = useMemo<LanePicture>(
+    () => ({
+      rows: part.replicas.map((replica, r) => ({
+        r,
+        replica,
+        y: rowYs[r]!,
+        up: upKey[r] === "1",
+      })),
+      log,
+      leaderLeo: part.leo,
+      start,
+      cells,
+      axisY: axisY + 11,
+    }),
+    // rowYs follows from part.replicas and log.truncated, both listed.
+    [part.replicas, part.leo, log, start, cells, axisY, upKey],
+  );
   const locate = (e: React.MouseEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     return hitTest(e.clientX - box.left, e.clientY - box.top, part, log, rowYs, start, cells);
   };
 
   return (
-    <div className={styles.block} data-testid={`partition-${part.partition}`}>
+    <div
+      className={styles.block}
+      data-testid={`partition-${part.partition}`}
+      data-start={start}
+      data-cells={cells}
+    >
       <div className={styles.blockHead}>
         <span className={styles.partName}>Partition {part.partition}</span>
         <span className={styles.fact}>
@@ -88,6 +113,7 @@ export const PartitionBlock = memo(function PartitionBlock({
         ) : null}
       </div>
       <div className={styles.blockBody}>
+        <LaneCanvas picture={picture} width={width} height={height} />
         <svg
           width={width}
           height={height}
@@ -99,16 +125,15 @@ export const PartitionBlock = memo(function PartitionBlock({
             if (hit?.rec) onInspect(hit.rec[0]);
           }}
         >
-          {rows.map(({ rep, r, rowY, ghostY, ghosts }) => (
+          {rows.map(({ rep, rowY, ghostY, ghosts, up }) => (
             <g key={rep.broker}>
               <ReplicaRow
                 partition={part.partition}
-                r={r}
-                replica={rep}
+                broker={rep.broker}
                 y={rowY}
-                start={start}
-                cells={cells}
-                log={log}
+                leo={rep.leo}
+                hw={rep.hw}
+                lag={Math.max(0, part.leo - rep.leo)}
                 role={
                   part.leader === rep.broker
                     ? "leader"
@@ -117,8 +142,7 @@ export const PartitionBlock = memo(function PartitionBlock({
                       : "follower"
                 }
                 inIsr={part.isr.includes(rep.broker)}
-                up={up(rep.broker)}
-                leaderLeo={part.leo}
+                up={up}
               />
               {ghostY >= 0 ? (
                 <GhostRow
@@ -143,18 +167,7 @@ export const PartitionBlock = memo(function PartitionBlock({
             cells={cells}
           />
           <g className={styles.axis}>
-            {ticks.map((o) => (
-              <text
-                // By slot, not offset: at max speed every label changes at every frame,
-                // and updating a text is cheaper than replacing the element.
-                key={(o / 10) % ticks.length}
-                x={LABEL_WIDTH + (o - start) * CELL_WIDTH}
-                y={axisY + 11}
-                textAnchor="middle"
-              >
-                {o}
-              </text>
-            ))}
+            {/* The offsets themselves are drawn on the canvas. */}
             <text x={8} y={axisY + 11} className={styles.axisLabel}>
               offset
             </text>

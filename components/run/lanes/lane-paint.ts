@@ -1,0 +1,203 @@
+import type { PartitionLogView, ReplicaView } from "../store/run-view";
+import { recordAt } from "../store/apply-parts";
+import { CELL_WIDTH, LABEL_WIDTH, ROW_HEIGHT, epochFill, epochStroke } from "./lane-geometry";
+
+/**
+ * What the lanes draw on their canvas: every replica's cells, its HW and LEO marks, and
+ * the offset axis's numbers. These are the parts that change at every frame; drawn as
+ * SVG they were thousands of path segments whose `d` the browser restyled, laid out and
+ * repainted five times a second. The labels, the groups' committed offsets and the
+ * struck-out records stay in the SVG above the canvas, where they are text people can
+ * select and tests can read.
+ */
+
+/** The subset of a 2D context the painter uses, so a test can record the calls. */
+export type PaintContext = Pick<
+  CanvasRenderingContext2D,
+  | "beginPath"
+  | "roundRect"
+  | "moveTo"
+  | "lineTo"
+  | "fill"
+  | "stroke"
+  | "setLineDash"
+  | "fillText"
+  | "fillStyle"
+  | "strokeStyle"
+  | "lineWidth"
+  | "globalAlpha"
+  | "font"
+  | "textAlign"
+>;
+
+/** Colours and fonts from the page's stylesheet, read once per canvas. */
+export interface LaneTheme {
+  /** The HW mark. */
+  text: string;
+  /** The axis's numbers. */
+  text3: string;
+  /** The LEO mark. */
+  accent: string;
+  /** The axis's font, e.g. `10px Inter, sans-serif`. */
+  axisFont: string;
+  /** The fill of records above the HW: a hatch pattern in the browser. */
+  hatch: string | CanvasPattern;
+}
+
+export interface LaneRow {
+  /** The replica's index in the partition. */
+  r: number;
+  replica: ReplicaView;
+  /** The row's top, in the block's coordinates. */
+  y: number;
+  /** A crashed or paused broker's row is drawn faded. */
+  up: boolean;
+}
+
+export interface LanePicture {
+  rows: readonly LaneRow[];
+  log: PartitionLogView;
+  /** The authoritative LEO: offsets between a replica's LEO and it are what it lacks. */
+  leaderLeo: number;
+  start: number;
+  cells: number;
+  /** The baseline of the axis's numbers. */
+  axisY: number;
+}
+
+export const DOWN_ALPHA = 0.45;
+const MISSING_STROKE = "#b7c0cc";
+const UNKNOWN_FILL = "#e3e7ec";
+const TAIL_STROKE = "#8ea2c9";
+const DIVERGENT_STROKE = "#c0362c";
+
+/** Where an offset's cell is drawn: a rounded rectangle inset by a pixel and two. */
+export function cellBox(offset: number, start: number, y: number) {
+  return {
+    x: LABEL_WIDTH + (offset - start) * CELL_WIDTH + 1,
+    y: y + 2,
+    w: CELL_WIDTH - 2,
+    h: ROW_HEIGHT - 4,
+  };
+}
+
+/** The x of the boundary before an offset (where its HW or LEO mark stands). */
+export function markX(offset: number, start: number): number {
+  return LABEL_WIDTH + (offset - start) * CELL_WIDTH;
+}
+
+/** A look of a cell, as a number: MISSING, or the epoch (-1 unknown) with two flag bits. */
+const MISSING = -1;
+function lookKey(epoch: number, committed: boolean, divergent: boolean): number {
+  return (epoch + 1) * 4 + (committed ? 2 : 0) + (divergent ? 1 : 0);
+}
+
+// Scratch space for one row's looks, reused across draws (the lanes draw five to ten
+// times a second; a fresh array per row would be most of what a draw allocates).
+let looks = new Int32Array(256);
+
+function setLook(ctx: PaintContext, key: number, theme: LaneTheme): void {
+  if (key === MISSING) {
+    ctx.fillStyle = "transparent";
+    ctx.strokeStyle = MISSING_STROKE;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([2, 2]);
+    return;
+  }
+  const divergent = (key & 1) === 1;
+  const committed = (key & 2) === 2;
+  const epoch = (key >> 2) - 1;
+  const known = epoch >= 0;
+  ctx.fillStyle = !committed ? theme.hatch : known ? epochFill(epoch) : UNKNOWN_FILL;
+  ctx.strokeStyle = divergent
+    ? DIVERGENT_STROKE
+    : !committed
+      ? TAIL_STROKE
+      : known
+        ? epochStroke(epoch)
+        : MISSING_STROKE;
+  ctx.lineWidth = divergent ? 1.6 : 0.8;
+  ctx.setLineDash([]);
+}
+
+/**
+ * Draws one replica's row: committed records solid in their leader epoch's colour (plain
+ * while the browser lacks the record), the tail above its HW hatched, what it lacks of the
+ * leader's log as dashed empty slots, a divergent suffix outlined in red, and the HW (solid)
+ * and LEO (dashed) marks. Cells of one look are one path, filled and stroked once.
+ */
+function paintRow(ctx: PaintContext, row: LaneRow, pic: LanePicture, theme: LaneTheme): void {
+  const { replica, r, y } = row;
+  const { log, start, cells, leaderLeo } = pic;
+  if (looks.length < cells) looks = new Int32Array(cells * 2);
+  const own = log.own[r];
+  const distinct: number[] = [];
+  for (let i = 0; i < cells; i++) {
+    const offset = start + i;
+    let key: number;
+    if (offset < replica.leo) {
+      const committed = offset < replica.hw;
+      const divergent = own !== undefined && offset >= own.from;
+      const rec = committed ? recordAt(log, r, offset) : undefined;
+      key = lookKey(rec ? rec[3] : -1, committed, divergent);
+    } else if (offset < leaderLeo) {
+      key = MISSING;
+    } else {
+      key = MISSING - 1;
+    }
+    looks[i] = key;
+    if (key !== MISSING - 1 && !distinct.includes(key)) distinct.push(key);
+  }
+  ctx.globalAlpha = row.up ? 1 : DOWN_ALPHA;
+  for (const key of distinct) {
+    setLook(ctx, key, theme);
+    ctx.beginPath();
+    for (let i = 0; i < cells; i++) {
+      if (looks[i] !== key) continue;
+      const box = cellBox(start + i, start, y);
+      ctx.roundRect(box.x, box.y, box.w, box.h, 2);
+    }
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  const end = start + cells;
+  if (replica.hw >= start && replica.hw <= end) {
+    const x = markX(replica.hw, start);
+    ctx.strokeStyle = theme.text;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, y - 1);
+    ctx.lineTo(x, y + ROW_HEIGHT + 1);
+    ctx.stroke();
+  }
+  if (replica.leo >= start && replica.leo <= end) {
+    const x = markX(replica.leo, start);
+    ctx.strokeStyle = theme.accent;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([3, 2]);
+    ctx.beginPath();
+    ctx.moveTo(x, y + 1);
+    ctx.lineTo(x, y + ROW_HEIGHT - 1);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** The offsets the axis numbers: every tenth in the window. */
+export function axisTicks(start: number, cells: number): number[] {
+  const ticks: number[] = [];
+  for (let o = Math.ceil(start / 10) * 10; o < start + cells; o += 10) ticks.push(o);
+  return ticks;
+}
+
+/** Draws a partition's lanes onto a cleared context in the block's coordinates. */
+export function paintLanes(ctx: PaintContext, pic: LanePicture, theme: LaneTheme): void {
+  for (const row of pic.rows) paintRow(ctx, row, pic, theme);
+  ctx.fillStyle = theme.text3;
+  ctx.font = theme.axisFont;
+  ctx.textAlign = "center";
+  for (const o of axisTicks(pic.start, pic.cells))
+    ctx.fillText(String(o), markX(o, pic.start), pic.axisY);
+}
