@@ -66,10 +66,19 @@ export interface LanePicture {
 }
 
 export const DOWN_ALPHA = 0.45;
-const MISSING_STROKE = "#b7c0cc";
-const UNKNOWN_FILL = "#e3e7ec";
-const TAIL_STROKE = "#8ea2c9";
-const DIVERGENT_STROKE = "#c0362c";
+/** The cells' colours that do not depend on the epoch. */
+export const CELL_COLOURS = {
+  /** The outline of a slot the replica lacks, and of a record the browser lacks. */
+  missingStroke: "#b7c0cc",
+  /** A committed record the browser has not received (its epoch is unknown). */
+  unknownFill: "#e3e7ec",
+  /** The outline of a record above the HW. */
+  tailStroke: "#8ea2c9",
+  /** The outline of a record that is not in the leader's log. */
+  divergentStroke: "#c0362c",
+};
+const { missingStroke: MISSING_STROKE, unknownFill: UNKNOWN_FILL } = CELL_COLOURS;
+const { tailStroke: TAIL_STROKE, divergentStroke: DIVERGENT_STROKE } = CELL_COLOURS;
 
 /** Where an offset's cell is drawn: a rounded rectangle inset by a pixel and two. */
 export function cellBox(offset: number, start: number, y: number) {
