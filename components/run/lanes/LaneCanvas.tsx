@@ -29,24 +29,30 @@ function hatchPattern(ctx: CanvasRenderingContext2D, dpr: number): CanvasPattern
   return pattern;
 }
 
+interface CanvasTheme {
+  dpr: number;
+  theme: LaneTheme;
+}
+
 function readTheme(
   canvas: HTMLCanvasElement,
   ctx: CanvasRenderingContext2D,
   dpr: number,
-): LaneTheme {
+): CanvasTheme {
   const css = getComputedStyle(canvas);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   return {
-    text: v("--text", "#18212d"),
-    text3: v("--text-3", "#69737f"),
-    accent: v("--accent", "#2f5bd3"),
-    axisFont: `10px ${css.fontFamily || "sans-serif"}`,
-    hatch: hatchPattern(ctx, dpr),
+    dpr,
+    theme: {
+      text: v("--text", "#18212d"),
+      accent: v("--accent", "#2f5bd3"),
+      hatch: hatchPattern(ctx, dpr),
+    },
   };
 }
 
 /**
- * A partition's cells, marks and axis numbers on a canvas under the block's SVG. It is
+ * A partition's cells and HW and LEO marks on a canvas under the block's SVG. It is
  * drawn after each commit that changes the picture, and only while the block is on
  * screen: a block scrolled away is drawn once it comes back. The stylesheet's colours are
  * read once, at the first draw (reading computed style at every draw would force the
@@ -62,7 +68,7 @@ export function LaneCanvas({
   height: number;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const theme = useRef<{ dpr: number; theme: LaneTheme } | null>(null);
+  const theme = useRef<CanvasTheme | null>(null);
   const latest = useRef({ picture, width, height });
   const drawn = useRef<{ picture: LanePicture; width: number; height: number } | null>(null);
   const visible = useRef(true);
@@ -81,12 +87,12 @@ export function LaneCanvas({
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(width * dpr);
     const h = Math.round(height * dpr);
-    // Setting a canvas's size clears it (and its state), so only when it changes.
+    if (theme.current?.dpr !== dpr) theme.current = readTheme(canvas, ctx, dpr);
+    // Setting a canvas's size clears it and resets its state, so only when it changes.
     if (canvas.width !== w || canvas.height !== h) {
       canvas.width = w;
       canvas.height = h;
     }
-    if (theme.current?.dpr !== dpr) theme.current = { dpr, theme: readTheme(canvas, ctx, dpr) };
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     paintLanes(ctx, now.picture, theme.current.theme);

@@ -7,7 +7,7 @@ import { Pill } from "../../ui/Pill";
 import { ReplicaRow } from "./ReplicaRow";
 import { GhostRow } from "./GhostRow";
 import { CommittedMarkers, groupRows } from "./CommittedMarkers";
-import { CELL_WIDTH, GHOST_ROW_HEIGHT, ROW_HEIGHT } from "./lane-geometry";
+import { CELL_WIDTH, GHOST_ROW_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, axisTicks } from "./lane-geometry";
 import { LaneCanvas } from "./LaneCanvas";
 import type { LanePicture } from "./lane-paint";
 import styles from "./Lanes.module.css";
@@ -52,6 +52,7 @@ export const PartitionBlock = memo(function PartitionBlock({
   y += groups.length > 0 ? GROUP_ROW_HEIGHT * groupRows(groups.length) + 2 : 0;
   const axisY = y + 2;
   const height = axisY + AXIS_HEIGHT;
+  const ticks = axisTicks(start, cells);
   const under = part.isr.length < part.replicas.length;
   const rowYs = rows.map((row) => row.rowY);
   const upKey = rows.map((row) => (row.up ? 1 : 0)).join("");
@@ -69,10 +70,9 @@ export const PartitionBlock = memo(function PartitionBlock({
       leaderLeo: part.leo,
       start,
       cells,
-      axisY: axisY + 11,
     }),
     // rowYs follows from part.replicas and log.truncated, both listed.
-    [part.replicas, part.leo, log, start, cells, axisY, upKey],
+    [part.replicas, part.leo, log, start, cells, upKey],
   );
   const locate = (e: React.MouseEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -167,7 +167,18 @@ export const PartitionBlock = memo(function PartitionBlock({
             cells={cells}
           />
           <g className={styles.axis}>
-            {/* The offsets themselves are drawn on the canvas. */}
+            {ticks.map((o) => (
+              <text
+                // By slot, not offset: at max speed every label changes at every update,
+                // and updating a text is cheaper than replacing the element.
+                key={(o / 10) % ticks.length}
+                x={LABEL_WIDTH + (o - start) * CELL_WIDTH}
+                y={axisY + 11}
+                textAnchor="middle"
+              >
+                {o}
+              </text>
+            ))}
             <text x={8} y={axisY + 11} className={styles.axisLabel}>
               offset
             </text>

@@ -31,6 +31,13 @@ export function followStart(
   return Math.max(0, start);
 }
 
+/** The offsets the axis numbers: every tenth in the window. */
+export function axisTicks(start: number, cells: number): number[] {
+  const ticks: number[] = [];
+  for (let o = Math.ceil(start / 10) * 10; o < start + cells; o += 10) ticks.push(o);
+  return ticks;
+}
+
 export function cellCountFor(width: number): number {
   return Math.max(12, Math.floor((width - LABEL_WIDTH - 12) / CELL_WIDTH));
 }

@@ -31,11 +31,8 @@ class Recorder {
   strokeStyle: unknown = "#000";
   lineWidth = 1;
   globalAlpha = 1;
-  font = "";
-  textAlign = "start";
   cells: Drawn[] = [];
   lines: { x0: number; y0: number; x1: number; y1: number; stroke: unknown; dash: number[] }[] = [];
-  texts: { text: string; x: number; y: number }[] = [];
   private dash: number[] = [];
   private rects: { x: number; y: number; w: number; h: number }[] = [];
   private segments: { x0: number; y0: number; x1: number; y1: number }[] = [];
@@ -76,17 +73,12 @@ class Recorder {
     for (const s of this.segments)
       this.lines.push({ ...s, stroke: this.strokeStyle, dash: this.dash });
   }
-  fillText(text: string, x: number, y: number) {
-    this.texts.push({ text, x, y });
-  }
 }
 
 const HATCH = "hatch-pattern";
 const THEME: LaneTheme = {
   text: "hw-colour",
-  text3: "axis-colour",
   accent: "leo-colour",
-  axisFont: "10px sans-serif",
   hatch: HATCH,
 };
 
@@ -135,7 +127,6 @@ const scene = fc
       leaderLeo: s.leaderLeo,
       start: s.start,
       cells: s.cells,
-      axisY: 120,
     };
     return { pic, leo, hw, up: s.up, unknown: s.unknown, epochs: s.epochs };
   });
@@ -212,21 +203,5 @@ describe("paintLanes", () => {
         );
       }),
     );
-  });
-
-  it("numbers every tenth offset of the window on the axis", () => {
-    const pic: LanePicture = {
-      rows: [],
-      log: { window: EMPTY_WINDOW, own: {}, truncated: {}, older: {} },
-      leaderLeo: 0,
-      start: 37,
-      cells: 30,
-      axisY: 99,
-    };
-    expect(paint(pic).texts).toEqual([
-      { text: "40", x: LABEL_WIDTH + 3 * CELL_WIDTH, y: 99 },
-      { text: "50", x: LABEL_WIDTH + 13 * CELL_WIDTH, y: 99 },
-      { text: "60", x: LABEL_WIDTH + 23 * CELL_WIDTH, y: 99 },
-    ]);
   });
 });

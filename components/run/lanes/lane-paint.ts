@@ -3,12 +3,15 @@ import { recordAt } from "../store/apply-parts";
 import { CELL_WIDTH, LABEL_WIDTH, ROW_HEIGHT, epochFill, epochStroke } from "./lane-geometry";
 
 /**
- * What the lanes draw on their canvas: every replica's cells, its HW and LEO marks, and
- * the offset axis's numbers. These are the parts that change at every frame; drawn as
- * SVG they were thousands of path segments whose `d` the browser restyled, laid out and
- * repainted five times a second. The labels, the groups' committed offsets and the
- * struck-out records stay in the SVG above the canvas, where they are text people can
- * select and tests can read.
+ * What the lanes draw on their canvas: every replica's cells and its HW and LEO marks.
+ * These change at every frame; drawn as SVG they were thousands of path segments whose
+ * `d` the browser restyled, laid out and repainted five times a second. The labels, the
+ * axis's numbers, the groups' committed offsets and the struck-out records stay in the
+ * SVG above the canvas, where they are text people can select and tests can read. No
+ * text is drawn on the canvas: Chromium's `fillText` first brings the canvas element's
+ * style up to date, which in the middle of React's commit is a whole-page style
+ * recalculation (about 2 ms per draw in a trace of the fault loop, as many as there are
+ * blocks).
  */
 
 /** The subset of a 2D context the painter uses, so a test can record the calls. */
@@ -21,25 +24,18 @@ export type PaintContext = Pick<
   | "fill"
   | "stroke"
   | "setLineDash"
-  | "fillText"
   | "fillStyle"
   | "strokeStyle"
   | "lineWidth"
   | "globalAlpha"
-  | "font"
-  | "textAlign"
 >;
 
 /** Colours and fonts from the page's stylesheet, read once per canvas. */
 export interface LaneTheme {
   /** The HW mark. */
   text: string;
-  /** The axis's numbers. */
-  text3: string;
   /** The LEO mark. */
   accent: string;
-  /** The axis's font, e.g. `10px Inter, sans-serif`. */
-  axisFont: string;
   /** The fill of records above the HW: a hatch pattern in the browser. */
   hatch: string | CanvasPattern;
 }
@@ -61,8 +57,6 @@ export interface LanePicture {
   leaderLeo: number;
   start: number;
   cells: number;
-  /** The baseline of the axis's numbers. */
-  axisY: number;
 }
 
 export const DOWN_ALPHA = 0.45;
@@ -194,19 +188,7 @@ function paintRow(ctx: PaintContext, row: LaneRow, pic: LanePicture, theme: Lane
   ctx.globalAlpha = 1;
 }
 
-/** The offsets the axis numbers: every tenth in the window. */
-export function axisTicks(start: number, cells: number): number[] {
-  const ticks: number[] = [];
-  for (let o = Math.ceil(start / 10) * 10; o < start + cells; o += 10) ticks.push(o);
-  return ticks;
-}
-
 /** Draws a partition's lanes onto a cleared context in the block's coordinates. */
 export function paintLanes(ctx: PaintContext, pic: LanePicture, theme: LaneTheme): void {
   for (const row of pic.rows) paintRow(ctx, row, pic, theme);
-  ctx.fillStyle = theme.text3;
-  ctx.font = theme.axisFont;
-  ctx.textAlign = "center";
-  for (const o of axisTicks(pic.start, pic.cells))
-    ctx.fillText(String(o), markX(o, pic.start), pic.axisY);
 }
