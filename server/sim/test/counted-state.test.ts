@@ -9,7 +9,8 @@ import type { LogRecord } from "../model";
 /**
  * State the engine keeps as a running count or a precomputed list instead of deriving it
  * when asked (for speed): each is checked here against the derivation it replaced, at
- * every monitor tick of runs with producer and broker crashes, timeouts and retries.
+ * every monitor tick of runs with producer, broker and member crashes, timeouts, retries
+ * and rebalances.
  */
 
 /** What Producer.pending summed before it was counted: queued plus in-flight records. */
@@ -78,6 +79,48 @@ describe("counted state matches what it replaced", () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it("the coordinator's owner per partition is the member whose assignment lists it, through joins, crashes and rebalances", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 500, max: 5_000 }),
+        (seed, members, crashed, atMs) => {
+          const s = scenario({
+            durationMs: 12_000,
+            topic: { partitions: 5 },
+            groups: [{ id: "g1", members }],
+            faults: [
+              {
+                kind: "crash",
+                target: `g1-${(crashed % members) + 1}`,
+                atMs,
+                untilMs: atMs + 2_000,
+              },
+            ],
+          });
+          let owned = 0;
+          const sim = new Simulation(s, seed, {
+            onMonitor: (run) => {
+              const g = run.coordinator.groups[0]!;
+              for (let p = 0; p < 5; p++) {
+                const want = run.coordinator.ownerOf(0, p);
+                expect(g.owner[p], `seed ${seed} at ${run.now} ms, partition ${p}`).toBe(want);
+                if (want >= 0) owned++;
+              }
+            },
+          });
+          sim.runUntil(s.durationMs);
+          if (sim.failure) throw sim.failure;
+          expect(owned).toBeGreaterThan(0);
+          expect(sim.coordinator.groups[0]!.rebalances).toBeGreaterThan(1);
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 
