@@ -16,6 +16,12 @@ interface GroupMembership {
   members: Map<number, number>;
   /** Member node -> assigned partitions, in the assigned generation. */
   assignment: Map<number, number[]>;
+  /**
+   * The same assignment by partition: the member node that owns it, or -1. Every offset
+   * commit asks whether its sender owns the partition; a Map look-up and a scan of the
+   * member's partitions each time was about 1.5 % of the large benchmark case.
+   */
+  owner: number[];
   /** Committed offset per partition; -1 = none yet. */
   committed: number[];
   rebalances: number;
@@ -47,6 +53,7 @@ export class Coordinator {
       assignedGeneration: 0,
       members: new Map(),
       assignment: new Map(),
+      owner: new Array<number>(partitions).fill(-1),
       committed: new Array<number>(partitions).fill(-1),
       rebalances: 0,
       awaiting: null,
@@ -134,7 +141,7 @@ export class Coordinator {
     msg: Extract<Message, { type: "offsetCommit" }>,
   ): void {
     const g = this.groups[msg.group]!;
-    const owns = g.assignment.get(src)?.includes(msg.partition) ?? false;
+    const owns = g.owner[msg.partition] === src;
     const ok = msg.generation === g.assignedGeneration && owns;
     if (ok) this.setCommitted(sim, msg.group, msg.partition, msg.offset);
     sim.send(this.node, src, {
@@ -206,8 +213,10 @@ export class Coordinator {
     g.assignment = new Map();
     const members = [...g.members.keys()].sort((a, b) => a - b);
     for (const m of members) g.assignment.set(m, []);
+    g.owner = new Array<number>(this.partitions).fill(-1);
     for (let p = 0; p < this.partitions && members.length > 0; p++) {
       g.assignment.get(members[p % members.length]!)!.push(p);
+      g.owner[p] = members[p % members.length]!;
     }
     for (const m of members) {
       sim.send(this.node, m, {

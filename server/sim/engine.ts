@@ -20,13 +20,13 @@ import { FaultBook } from "./fault-book";
 import { applyCommand, type CommandLogEntry } from "./apply-command";
 import type { CommandResult } from "./commands";
 import { ConvergenceTracker } from "./convergence";
-import { messageTypeCode as typeCodes } from "./message-codes";
+import { typeCodeOf as typeCodeOfImported } from "./message-codes";
 import { deepClone, shareDeep } from "./clone";
 
 // A module-local copy: transpiled to CommonJS, every access through the import would be a getter call on the hot path.
 const Ev = EvCodes;
 const Timer = TimerCodes;
-const messageTypeCode = typeCodes;
+const typeCodeOf = typeCodeOfImported;
 
 /**
  * Steps of history made room for at each monitor tick: more than a tick of the largest
@@ -321,7 +321,7 @@ export class Simulation {
     try {
       switch (ev.kind) {
         case Ev.deliver:
-          hash.mix(messageTypeCode[ev.msg!.type]);
+          hash.mix(typeCodeOf(ev.msg!.type));
           this.deliver(ev);
           break;
         case Ev.timer:

@@ -7,47 +7,56 @@
  * their messages in the same order as before.
  */
 export class PartitionSlots {
-  private readonly values: Float64Array;
-  /** Insertion stamp per partition, or -1 when absent. */
-  private readonly order: Float64Array;
+  /**
+   * Per partition p: its insertion stamp at `slots[2p]` (-1 when absent) and its value at
+   * `slots[2p + 1]`. One array with the two side by side rather than an array of each: a
+   * consumer reads both on every fetch and response, and in the large benchmark case
+   * (144 members) they are rarely in cache; two arrays were two more objects and two more
+   * lines to fetch on each read.
+   */
+  private readonly slots: Float64Array;
   private stamp = 0;
 
   constructor(partitions: number) {
-    this.values = new Float64Array(partitions);
-    this.order = new Float64Array(partitions).fill(-1);
+    this.slots = new Float64Array(2 * partitions);
+    this.clear();
   }
 
   has(partition: number): boolean {
-    return this.order[partition]! >= 0;
+    return this.slots[2 * partition]! >= 0;
   }
 
   /** The value, or `fallback` when the partition has none. */
   get(partition: number, fallback: number): number {
-    return this.order[partition]! >= 0 ? this.values[partition]! : fallback;
+    const slots = this.slots;
+    return slots[2 * partition]! >= 0 ? slots[2 * partition + 1]! : fallback;
   }
 
   set(partition: number, value: number): void {
-    if (this.order[partition]! < 0) this.order[partition] = this.stamp++;
-    this.values[partition] = value;
+    const slots = this.slots;
+    if (slots[2 * partition]! < 0) slots[2 * partition] = this.stamp++;
+    slots[2 * partition + 1] = value;
   }
 
   delete(partition: number): void {
-    this.order[partition] = -1;
+    this.slots[2 * partition] = -1;
   }
 
   clear(): void {
-    this.order.fill(-1);
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 2) slots[i] = -1;
   }
 
   /** How many partitions there are (present or not): has() and get() take 0 to this, exclusive. */
   get partitions(): number {
-    return this.order.length;
+    return this.slots.length >> 1;
   }
 
   /** The partitions present, in insertion order (as a Map would iterate them). */
   keys(): number[] {
+    const slots = this.slots;
     const out: number[] = [];
-    for (let p = 0; p < this.order.length; p++) if (this.order[p]! >= 0) out.push(p);
-    return out.sort((a, b) => this.order[a]! - this.order[b]!);
+    for (let p = 0; p < slots.length >> 1; p++) if (slots[2 * p]! >= 0) out.push(p);
+    return out.sort((a, b) => slots[2 * a]! - slots[2 * b]!);
   }
 }

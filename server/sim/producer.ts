@@ -34,6 +34,13 @@ export class Producer {
   private readonly queues: LogRecord[][];
   private readonly inFlight: (InFlight | null)[];
   private readonly nextSeq: number[];
+  /**
+   * Records in the queues and in flight: counted as they come and go rather than summed
+   * over every partition's queue and request when asked. The convergence tracker asks
+   * for every producer at every monitor tick; the sum read two arrays per partition (31
+   * producers by 48 partitions in the large benchmark case, about 2 % of its time).
+   */
+  private pendingCount = 0;
   private nextReqId = 1;
   private eventSeq = 0;
   sent = 0;
@@ -62,10 +69,7 @@ export class Producer {
 
   /** Records not yet acknowledged or given up on. */
   get pending(): number {
-    let n = 0;
-    for (let p = 0; p < this.queues.length; p++)
-      n += this.queues[p]!.length + (this.inFlight[p]?.records.length ?? 0);
-    return n;
+    return this.pendingCount;
   }
 
   start(sim: Simulation): void {
@@ -77,6 +81,7 @@ export class Producer {
       this.queues[p] = [];
       this.inFlight[p] = null;
     }
+    this.pendingCount = 0;
     sim.timer(this.node, Math.max(0, this.config.startMs - sim.now), Timer.produce, 0);
   }
 
@@ -127,6 +132,7 @@ export class Producer {
       };
       sim.history.record(sim.now, Step.produced, eventId, this.node, partition, -1, 0);
       this.queues[partition]!.push(rec);
+      this.pendingCount++;
       this.trySend(sim, partition);
     }
     const mean = this.ratePerSec > 0 ? 1000 / this.ratePerSec : 1000;
@@ -183,6 +189,7 @@ export class Producer {
     if (req.acks === 0) {
       // Fire and forget: the producer never learns whether the write happened.
       this.inFlight[req.partition] = null;
+      this.pendingCount -= req.records.length;
       this.trySend(sim, req.partition);
       return;
     }
@@ -199,6 +206,7 @@ export class Producer {
     if (!req || req.reqId !== msg.reqId) return; // a late answer to an attempt already given up on
     if (msg.error === null) {
       this.inFlight[msg.partition] = null;
+      this.pendingCount -= req.records.length;
       const latency = sim.now - req.sentMs;
       this.latencyTotalMs += latency * req.records.length;
       if (latency > this.latencyMaxMs) this.latencyMaxMs = latency;
@@ -254,6 +262,7 @@ export class Producer {
     const deliveryTimedOut = sim.now - req.sentMs >= this.config.deliveryTimeoutMs;
     if (req.attempt >= this.config.retries || deliveryTimedOut) {
       this.inFlight[req.partition] = null;
+      this.pendingCount -= req.records.length;
       this.failed += req.records.length;
       for (const r of req.records)
         sim.history.record(
