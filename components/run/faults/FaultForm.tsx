@@ -119,15 +119,17 @@ export function FaultForm({ disabled }: { disabled: boolean }) {
             Inject fault
           </Button>
         </div>
-        {message ? (
-          <p
-            className={message.tone === "ok" ? styles.okText : styles.badText}
-            role={message.tone === "bad" ? "alert" : "status"}
-            data-testid="fault-message"
-          >
-            {message.text}
-          </p>
-        ) : null}
+        {/* Always in the page, empty until there is something to say: a live region
+            announces what changes in it, and a paragraph coming and going rebuilt the whole
+            fieldset's layout (every kind button and field) at each injection. */}
+        <p
+          className={`${styles.message} ${message?.tone === "bad" ? styles.badText : styles.okText}`}
+          role="status"
+          aria-live={message?.tone === "bad" ? "assertive" : "polite"}
+          data-testid="fault-message"
+        >
+          {message?.text ?? ""}
+        </p>
       </fieldset>
     </form>
   );

@@ -94,20 +94,6 @@ export function PartitionLanes() {
       }
     >
       <div ref={ref} className={styles.lanes}>
-        <svg width={0} height={0} className={styles.defs} aria-hidden>
-          <defs>
-            <pattern
-              id="lane-hatch"
-              width="4"
-              height="4"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="4" height="4" fill="#eef2fb" />
-              <line x1="0" y1="0" x2="0" y2="4" stroke="#9db0d8" strokeWidth="1.6" />
-            </pattern>
-          </defs>
-        </svg>
         {shown.map((part) => (
           <PartitionBlock
             key={part.partition}
