@@ -52,7 +52,7 @@ function readTheme(
 }
 
 /**
- * A partition's cells and HW and LEO marks on a canvas under the block's SVG. It is
+ * A partition's cells and HW and LEO marks on a canvas over the block's SVG. It is
  * drawn after each commit that changes the picture, and only while the block is on
  * screen: a block scrolled away is drawn once it comes back. The stylesheet's colours are
  * read once, at the first draw (reading computed style at every draw would force the

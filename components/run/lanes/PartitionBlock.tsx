@@ -113,7 +113,6 @@ export const PartitionBlock = memo(function PartitionBlock({
         ) : null}
       </div>
       <div className={styles.blockBody}>
-        <LaneCanvas picture={picture} width={width} height={height} />
         <svg
           width={width}
           height={height}
@@ -183,17 +182,21 @@ export const PartitionBlock = memo(function PartitionBlock({
               offset
             </text>
           </g>
-          {hover ? (
-            <rect
-              x={hover.x + 0.5}
-              y={hover.y + 1.5}
-              width={CELL_WIDTH - 1}
-              height={ROW_HEIGHT - 3}
-              rx={2}
-              className={styles.hover}
-            />
-          ) : null}
         </svg>
+        {/* Over the SVG, not under it: Chromium gives a canvas its own compositing layer,
+            and an SVG painted above one would need a layer of its own as well. */}
+        <LaneCanvas picture={picture} width={width} height={height} />
+        {hover ? (
+          <div
+            className={styles.hover}
+            style={{
+              left: hover.x + 0.5,
+              top: hover.y + 1.5,
+              width: CELL_WIDTH - 1,
+              height: ROW_HEIGHT - 3,
+            }}
+          />
+        ) : null}
         {hover ? (
           <div
             className={styles.tooltip}

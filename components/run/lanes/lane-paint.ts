@@ -7,7 +7,7 @@ import { CELL_WIDTH, LABEL_WIDTH, ROW_HEIGHT, epochFill, epochStroke } from "./l
  * These change at every frame; drawn as SVG they were thousands of path segments whose
  * `d` the browser restyled, laid out and repainted five times a second. The labels, the
  * axis's numbers, the groups' committed offsets and the struck-out records stay in the
- * SVG above the canvas, where they are text people can select and tests can read. No
+ * SVG under the canvas, where they are text people can select and tests can read. No
  * text is drawn on the canvas: Chromium's `fillText` first brings the canvas element's
  * style up to date, which in the middle of React's commit is a whole-page style
  * recalculation (about 2 ms per draw in a trace of the fault loop, as many as there are
