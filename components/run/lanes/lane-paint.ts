@@ -91,6 +91,8 @@ export function markX(offset: number, start: number): number {
 
 /** A look of a cell, as a number: MISSING, or the epoch (-1 unknown) with two flag bits. */
 const MISSING = -1;
+/** No cell at all: past both this replica's and the leader's LEO. */
+const NONE = -2;
 function lookKey(epoch: number, committed: boolean, divergent: boolean): number {
   return (epoch + 1) * 4 + (committed ? 2 : 0) + (divergent ? 1 : 0);
 }
@@ -146,10 +148,10 @@ function paintRow(ctx: PaintContext, row: LaneRow, pic: LanePicture, theme: Lane
     } else if (offset < leaderLeo) {
       key = MISSING;
     } else {
-      key = MISSING - 1;
+      key = NONE;
     }
     looks[i] = key;
-    if (key !== MISSING - 1 && !distinct.includes(key)) distinct.push(key);
+    if (key !== NONE && !distinct.includes(key)) distinct.push(key);
   }
   ctx.globalAlpha = row.up ? 1 : DOWN_ALPHA;
   for (const key of distinct) {
