@@ -74,15 +74,15 @@ export const CELL_COLOURS = {
 const { missingStroke: MISSING_STROKE, unknownFill: UNKNOWN_FILL } = CELL_COLOURS;
 const { tailStroke: TAIL_STROKE, divergentStroke: DIVERGENT_STROKE } = CELL_COLOURS;
 
-/** Where an offset's cell is drawn: a rounded rectangle inset by a pixel and two. */
-export function cellBox(offset: number, start: number, y: number) {
-  return {
-    x: LABEL_WIDTH + (offset - start) * CELL_WIDTH + 1,
-    y: y + 2,
-    w: CELL_WIDTH - 2,
-    h: ROW_HEIGHT - 4,
-  };
-}
+/** A cell is a rounded rectangle inset from its slot by a pixel across and two down. */
+const CELL_INSET_X = 1;
+const CELL_INSET_Y = 2;
+const CELL_W = CELL_WIDTH - 2;
+const CELL_H = ROW_HEIGHT - 4;
+// Dash patterns made once: the painter sets them for every look of every row.
+const SOLID: number[] = [];
+const MISSING_DASH = [2, 2];
+const LEO_DASH = [3, 2];
 
 /** The x of the boundary before an offset (where its HW or LEO mark stands). */
 export function markX(offset: number, start: number): number {
@@ -106,7 +106,7 @@ function setLook(ctx: PaintContext, key: number, theme: LaneTheme): void {
     ctx.fillStyle = "transparent";
     ctx.strokeStyle = MISSING_STROKE;
     ctx.lineWidth = 1;
-    ctx.setLineDash([2, 2]);
+    ctx.setLineDash(MISSING_DASH);
     return;
   }
   const divergent = (key & 1) === 1;
@@ -122,7 +122,7 @@ function setLook(ctx: PaintContext, key: number, theme: LaneTheme): void {
         ? epochStroke(epoch)
         : MISSING_STROKE;
   ctx.lineWidth = divergent ? 1.6 : 0.8;
-  ctx.setLineDash([]);
+  ctx.setLineDash(SOLID);
 }
 
 /**
@@ -159,13 +159,12 @@ function paintRow(ctx: PaintContext, row: LaneRow, pic: LanePicture, theme: Lane
     ctx.beginPath();
     for (let i = 0; i < cells; i++) {
       if (looks[i] !== key) continue;
-      const box = cellBox(start + i, start, y);
-      ctx.roundRect(box.x, box.y, box.w, box.h, 2);
+      ctx.roundRect(markX(start + i, start) + CELL_INSET_X, y + CELL_INSET_Y, CELL_W, CELL_H, 2);
     }
     ctx.fill();
     ctx.stroke();
   }
-  ctx.setLineDash([]);
+  ctx.setLineDash(SOLID);
   const end = start + cells;
   if (replica.hw >= start && replica.hw <= end) {
     const x = markX(replica.hw, start);
@@ -180,12 +179,12 @@ function paintRow(ctx: PaintContext, row: LaneRow, pic: LanePicture, theme: Lane
     const x = markX(replica.leo, start);
     ctx.strokeStyle = theme.accent;
     ctx.lineWidth = 1.5;
-    ctx.setLineDash([3, 2]);
+    ctx.setLineDash(LEO_DASH);
     ctx.beginPath();
     ctx.moveTo(x, y + 1);
     ctx.lineTo(x, y + ROW_HEIGHT - 1);
     ctx.stroke();
-    ctx.setLineDash([]);
+    ctx.setLineDash(SOLID);
   }
   ctx.globalAlpha = 1;
 }
