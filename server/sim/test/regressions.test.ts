@@ -104,4 +104,28 @@ describe("regressions from the convergence property (seed 1)", () => {
     );
     expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
   });
+
+  // KNOWN BUG, pinned as an expected failure (found 2026-11-30 by the convergence property,
+  // fast-check seed 4 of a 700-case search; it fails the same way on c66c1a5, before that
+  // session's engine changes). After the faults end at 10.8 s, b1 keeps fetching partition 0
+  // from b2 every few ms (about 5,000 fetches in 25 s) with leader epoch 3 matching, yet its
+  // LEO stays at 138 against the leader's 201 until the end: the fetch is answered without
+  // records and b1 asks again at once. When the fetch loop is fixed this test fails: turn
+  // it into a plain `it` like the others. In one CI run a case like it made the property
+  // test's shrinking run out of memory.
+  it.fails(
+    "b1 catches up after isolation and 57 % drops on it while b2 is isolated (seed 400443981)",
+    () => {
+      const r = run(
+        liveness([
+          { kind: "isolate", target: "b2", atMs: 7843, untilMs: 9254 },
+          { kind: "drop", target: "b1", rate: 0.5708687140548114, atMs: 7198, untilMs: 10789 },
+          { kind: "isolate", target: "b1", atMs: 1785, untilMs: 2901 },
+          { kind: "drop", target: "g2-1", rate: 0.07746447714762082, atMs: 6329, untilMs: 6771 },
+        ]),
+        400443981,
+      );
+      expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
+    },
+  );
 });
