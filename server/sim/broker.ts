@@ -290,26 +290,24 @@ export class Broker {
         rep,
         NO_RECORDS,
         -1,
+        -1,
       );
     }
     if (msg.replica >= 0) {
       // Divergence check: does the follower's last epoch end where its log does?
-      if (msg.lastFetchedEpoch >= 0) {
-        const epoch = rep.epochAtOrBelow(msg.lastFetchedEpoch);
-        const endOffset = rep.endOffsetForEpoch(msg.lastFetchedEpoch);
-        if (epoch < msg.lastFetchedEpoch || endOffset < msg.fetchOffset) {
-          return this.respondFetch(
-            sim,
-            src,
-            msg.partition,
-            msg.fetchId,
-            msg.fetchOffset,
-            null,
-            rep,
-            NO_RECORDS,
-            Math.min(endOffset, msg.fetchOffset),
-          );
-        }
+      if (rep.divergesAt(msg.lastFetchedEpoch, msg.fetchOffset)) {
+        return this.respondFetch(
+          sim,
+          src,
+          msg.partition,
+          msg.fetchId,
+          msg.fetchOffset,
+          null,
+          rep,
+          NO_RECORDS,
+          rep.epochAtOrBelow(msg.lastFetchedEpoch),
+          rep.endOffsetForEpoch(msg.lastFetchedEpoch),
+        );
       }
       this.updateFollower(sim, rep, msg.replica, msg.fetchOffset);
     }
@@ -324,6 +322,7 @@ export class Broker {
         "offsetOutOfRange",
         rep,
         NO_RECORDS,
+        -1,
         -1,
       );
     }
@@ -351,6 +350,7 @@ export class Broker {
       rep,
       records,
       -1,
+      -1,
     );
   }
 
@@ -363,6 +363,7 @@ export class Broker {
     error: "notLeader" | "offsetOutOfRange" | null,
     rep: Replica | undefined,
     records: readonly LogRecord[],
+    divergingEpoch: number,
     divergingEndOffset: number,
   ): void {
     sim.send(this.node, dst, {
@@ -374,6 +375,7 @@ export class Broker {
       records,
       hw: rep ? rep.hw : 0,
       leaderEpoch: rep ? rep.leaderEpoch : -1,
+      divergingEpoch,
       divergingEndOffset,
     });
   }
@@ -509,6 +511,7 @@ export class Broker {
           rep,
           records,
           -1,
+          -1,
         );
         rep.releaseParked(p);
       } else {
@@ -628,6 +631,7 @@ export class Broker {
         rep,
         NO_RECORDS,
         -1,
+        -1,
       );
     }
     rep.parked = [];
@@ -684,7 +688,7 @@ export class Broker {
       return;
     }
     if (msg.divergingEndOffset >= 0) {
-      this.truncate(sim, rep, Math.min(msg.divergingEndOffset, rep.leo));
+      this.truncate(sim, rep, rep.divergenceCut(msg.divergingEpoch, msg.divergingEndOffset));
       this.sendFetch(sim, rep);
       return;
     }

@@ -58,7 +58,12 @@ export type Message =
       records: readonly LogRecord[];
       hw: number;
       leaderEpoch: number;
-      /** Set when the follower's log diverges: truncate to this offset first. */
+      /**
+       * Set when the follower's log diverges (KIP-595's DivergingEpoch): the leader's largest
+       * epoch not above the follower's last one, and where that epoch ends in the leader's log.
+       * -1 when the logs do not diverge.
+       */
+      divergingEpoch: number;
       divergingEndOffset: number;
     }
   | {

@@ -140,6 +140,47 @@ export class Replica {
     return next < e.length ? e[next + 1]! : this.leo;
   }
 
+  /**
+   * Leader side of the fetch's divergence check (KIP-595): a follower whose last epoch this
+   * log does not have, or whose log runs past where that epoch ends here, has records the
+   * leader does not; it is answered with the leader's `epochAtOrBelow` and
+   * `endOffsetForEpoch` of its last epoch instead of records.
+   */
+  divergesAt(lastFetchedEpoch: number, fetchOffset: number): boolean {
+    if (lastFetchedEpoch < 0) return false;
+    return (
+      this.epochAtOrBelow(lastFetchedEpoch) < lastFetchedEpoch ||
+      this.endOffsetForEpoch(lastFetchedEpoch) < fetchOffset
+    );
+  }
+
+  /**
+   * Follower side: where to cut this log when the leader answers a fetch with a divergence
+   * (its epoch `leaderEpoch`, ending at `leaderEndOffset` in its log), after Kafka's
+   * AbstractFetcherThread.getOffsetTruncationState (KIP-101, KIP-279, KIP-595):
+   * - the leader has no epoch at or below the follower's last one: cut at its end offset;
+   * - this log's largest epoch at or below the leader's answer is an earlier one: the leader
+   *   never had the records after it; cut where it ends here, and the next fetch asks again
+   *   with that earlier epoch;
+   * - the same epoch on both sides: cut where it ends on whichever side ends first;
+   * - this log has no epoch at or below the leader's answer: every record here is of an
+   *   epoch the leader lacks; cut them all. Kafka cuts at the leader's end offset here, as
+   *   its comment says, for a follower that did not track epochs (an old message format);
+   *   every replica here tracks them, and cutting there would leave such a follower (an
+   *   unclean leader's, say) fetching the same divergence for ever.
+   * Never above the LEO, and below it whenever the leader found a divergence (an epoch in
+   * the cache has at least one record), so each round cuts something and the exchange
+   * ends. Cutting only at the leader's end offset, as this did before, left a zombie
+   * leader's record at its LEO for ever (regressions.test.ts, seed 400443981).
+   */
+  divergenceCut(leaderEpoch: number, leaderEndOffset: number): number {
+    if (leaderEpoch < 0) return Math.min(leaderEndOffset, this.leo);
+    const epoch = this.epochAtOrBelow(leaderEpoch);
+    const end = this.endOffsetForEpoch(leaderEpoch);
+    if (epoch >= 0 && epoch !== leaderEpoch) return Math.min(end, this.leo);
+    return Math.min(end, leaderEndOffset, this.leo);
+  }
+
   /** The largest epoch in the cache not above `epoch`, or -1. */
   epochAtOrBelow(epoch: number): number {
     const found = this.epochIndexAtOrBelow(epoch);

@@ -59,12 +59,17 @@ const faultArb: fc.Arbitrary<FaultSpec> = fc
   .chain((fault) => timing.map((t) => ({ ...fault, ...t }) as FaultSpec));
 
 describe("convergence after faults end (property)", () => {
-  it("converges after a quiet period whenever the configuration allows it", () => {
-    fc.assert(
-      fc.property(
+  // Async on purpose: each case is a 45-second simulation (about a second of CPU), and a
+  // synchronous minute starves the Vitest worker's event loop, so its RPC to the main
+  // process times out ("Timeout calling onTaskUpdate") and the run fails though every test
+  // passed. Yielding before each case lets the worker answer.
+  it("converges after a quiet period whenever the configuration allows it", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         fc.array(faultArb, { minLength: 1, maxLength: 6 }),
-        (seed, faults) => {
+        async (seed, faults) => {
+          await new Promise<void>((resolve) => setImmediate(resolve));
           const s = scenario({
             durationMs: 45_000,
             producers: [
@@ -93,7 +98,10 @@ describe("convergence after faults end (property)", () => {
           expect(r.checks.projectionDivergence.count, `seed ${seed}`).toBe(0);
         },
       ),
-      { numRuns: 60 },
+      // No shrinking: each step is a full simulation, and one shrink of a rare failure ran
+      // for minutes and out of memory in CI. The first counterexample carries its seed and
+      // fault list, which is all a regression test needs.
+      { numRuns: 60, endOnFailure: true },
     );
   });
 });

@@ -105,27 +105,24 @@ describe("regressions from the convergence property (seed 1)", () => {
     expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
   });
 
-  // KNOWN BUG, pinned as an expected failure (found 2026-11-30 by the convergence property,
-  // fast-check seed 4 of a 700-case search; it fails the same way on c66c1a5, before that
-  // session's engine changes). After the faults end at 10.8 s, b1 keeps fetching partition 0
-  // from b2 every few ms (about 5,000 fetches in 25 s) with leader epoch 3 matching, yet its
-  // LEO stays at 138 against the leader's 201 until the end: the fetch is answered without
-  // records and b1 asks again at once. When the fetch loop is fixed this test fails: turn
-  // it into a plain `it` like the others. In one CI run a case like it made the property
-  // test's shrinking run out of memory.
-  it.fails(
-    "b1 catches up after isolation and 57 % drops on it while b2 is isolated (seed 400443981)",
-    () => {
-      const r = run(
-        liveness([
-          { kind: "isolate", target: "b2", atMs: 7843, untilMs: 9254 },
-          { kind: "drop", target: "b1", rate: 0.5708687140548114, atMs: 7198, untilMs: 10789 },
-          { kind: "isolate", target: "b1", atMs: 1785, untilMs: 2901 },
-          { kind: "drop", target: "g2-1", rate: 0.07746447714762082, atMs: 6329, untilMs: 6771 },
-        ]),
-        400443981,
-      );
-      expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
-    },
-  );
+  // Found 2026-11-30 by the convergence property (fast-check seed 4 of a 700-case search).
+  // Cut off by drops, b1 led partition 0 in epoch 2 as a zombie and wrote offset 137 in it;
+  // b3 took over in epoch 3 from its own log, where offset 137 is in epoch 1. b1's fetch
+  // (last epoch 2, offset 138) diverged: the leader's largest epoch not above 2 is 1, ending
+  // at 138. b1 cut at min(138, its LEO 138), removing nothing, and asked again, 5,000 times
+  // in 25 s. Kafka's follower cuts where epoch 1 ends in its own log, 137, which drops the
+  // zombie record (Replica.divergenceCut). One CI run's shrinking of such a case ran out of
+  // memory.
+  it("b1 catches up after isolation and 57 % drops on it while b2 is isolated (seed 400443981)", () => {
+    const r = run(
+      liveness([
+        { kind: "isolate", target: "b2", atMs: 7843, untilMs: 9254 },
+        { kind: "drop", target: "b1", rate: 0.5708687140548114, atMs: 7198, untilMs: 10789 },
+        { kind: "isolate", target: "b1", atMs: 1785, untilMs: 2901 },
+        { kind: "drop", target: "g2-1", rate: 0.07746447714762082, atMs: 6329, untilMs: 6771 },
+      ]),
+      400443981,
+    );
+    expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
+  });
 });
