@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { run, scenario } from "./fixtures";
-import type { FaultSpec } from "../faults";
+import { run } from "./fixtures";
+import { liveness } from "./liveness";
 
 /**
  * Schedules the convergence property once failed on, pinned by name. Each comment says
  * what was wrong in the model.
  */
-function liveness(faults: FaultSpec[]) {
-  return scenario({
-    durationMs: 45_000,
-    producers: [
-      { id: "p1", ratePerSec: 80, acks: "all", idempotent: true, retries: 1_000, stopMs: 10_000 },
-    ],
-    groups: [
-      { id: "g1", members: 2, commitPolicy: "afterProcess", idempotent: true },
-      { id: "g2", members: 1, commitPolicy: "atomic" },
-    ],
-    faults,
-  });
-}
-
 describe("regressions from the convergence property (seed 1)", () => {
   it("a consumer that restarts while cut off from the coordinator rejoins the group once it is reachable", () => {
     // The coordinator answered an unknown member's heartbeat with generation -1, which a
