@@ -29,11 +29,14 @@ const flagsSchema = z.strictObject({
   json: z.boolean(),
   scenario: z.string().min(1).optional(),
   seed: z.coerce
-    .number()
+    .number({ error: "--seed must be a whole number" })
     .int("--seed must be a whole number")
     .min(0, "--seed must be 0 or more")
     .optional(),
-  untilMs: z.coerce.number().positive("--until-ms must be a positive number").optional(),
+  untilMs: z.coerce
+    .number({ error: "--until-ms must be a number of milliseconds" })
+    .positive("--until-ms must be a positive number")
+    .optional(),
   seeds: z
     .string()
     .regex(/^\d+-\d+$/, "--seeds must look like 1-20")
@@ -100,7 +103,16 @@ function parseArgs(argv: string[]): Flags {
     }
   }
   const parsed = flagsSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) {
+    // Every message names its flag: zod's own ("expected number, received NaN") does not.
+    const messages = parsed.error.issues.map((issue) => {
+      const key = issue.path[0];
+      const flag =
+        typeof key === "string" ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
+      return issue.message.startsWith(flag) ? issue.message : `${flag}: ${issue.message}`;
+    });
+    throw new UsageError(messages.join("; "));
+  }
   if (!parsed.data.list && !parsed.data.scenario)
     throw new UsageError("give --list or --scenario <name or file.json>");
   return parsed.data;
@@ -125,7 +137,23 @@ function readJson(path: string): unknown {
 function loadCommands(path: string): CommandLogEntry[] {
   const parsed = z.array(timedCommandSchema).safeParse(readJson(path));
   if (!parsed.success) throw new UsageError(`${path}: ${formatIssues(parsed.error)}`);
+  // A command log is in the order it was applied; an entry earlier than the one before it
+  // would be applied late, at the other's time, and the run would not be the one recorded.
+  parsed.data.forEach((c, i) => {
+    const before = parsed.data[i - 1];
+    if (before !== undefined && c.atMs < before.atMs)
+      throw new UsageError(
+        `${path}: entry ${i} is at ${c.atMs} ms, before entry ${i - 1} at ${before.atMs} ms; a command log is in time order`,
+      );
+  });
   return parsed.data.map((c) => ({ atMs: c.atMs, command: c.command }));
+}
+
+/** A command the engine refuses stops the run: what ran would not be what the file says. */
+function refuseCommand(path: string) {
+  return (index: number, entry: CommandLogEntry, message: string): never => {
+    throw new UsageError(`${path}: entry ${index} (at ${entry.atMs} ms) was refused: ${message}`);
+  };
 }
 
 function seedList(flags: Flags, scenario: Scenario): number[] {
@@ -203,7 +231,8 @@ function main(): void {
   const commands = flags.commands !== undefined ? loadCommands(flags.commands) : [];
   for (const seed of seedList(flags, scenario)) {
     const until = flags.untilMs !== undefined ? { untilMs: flags.untilMs } : {};
-    const result = runScenario(scenario, seed, { commands, ...until });
+    const onRefused = flags.commands !== undefined ? refuseCommand(flags.commands) : undefined;
+    const result = runScenario(scenario, seed, { commands, onRefused, ...until });
     console.log(flags.json ? JSON.stringify(result) : summary(result) + "\n");
     if (result.error) process.exitCode = 1;
   }

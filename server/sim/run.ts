@@ -51,14 +51,23 @@ function expandAlias(path: string, scenario: Scenario): string {
 export function runScenario(
   scenario: Scenario,
   seed: number,
-  opts: { untilMs?: number; commands?: readonly CommandLogEntry[]; sim?: SimulationOptions } = {},
+  opts: {
+    untilMs?: number;
+    commands?: readonly CommandLogEntry[];
+    /** Told of each command the engine refuses (which then changes nothing). */
+    onRefused?: (index: number, entry: CommandLogEntry, message: string) => void;
+    sim?: SimulationOptions;
+  } = {},
 ): RunResult {
   const sim = new Simulation(scenario, seed, opts.sim);
   const end = opts.untilMs ?? scenario.durationMs;
-  for (const entry of opts.commands ?? []) {
+  const commands = opts.commands ?? [];
+  for (let i = 0; i < commands.length; i++) {
+    const entry = commands[i]!;
     if (entry.atMs > end) break;
     sim.runUntil(entry.atMs);
-    sim.command(entry.command);
+    const result = sim.command(entry.command);
+    if (!result.ok) opts.onRefused?.(i, entry, `${result.error.code}: ${result.error.message}`);
   }
   sim.runUntil(end);
   return resultOf(sim);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseScenario, ScenarioError } from "../validate";
 import { withOverrides } from "../run";
 import { scenario } from "./fixtures";
@@ -78,14 +81,84 @@ describe("command line errors", () => {
     [["--bogus"], 'unknown flag "--bogus"'],
     [["--scenario", "nope"], 'no built-in scenario "nope"'],
     [["--scenario", "missing.json"], "cannot read missing.json"],
-    [["--scenario", "replication-basics", "--seed", "x"], "--seed"],
+    [["--scenario", "replication-basics", "--seed", "x"], "--seed must be a whole number"],
+    [["--scenario", "replication-basics", "--until-ms", "soon"], "--until-ms must be a number"],
     [["--scenario", "replication-basics", "--set", "topic.bogus=1"], '"bogus" is not a field'],
     [["--scenario", "replication-basics", "--seeds", "5"], "--seeds"],
   ])("%j exits 2 with a clear message and no stack trace", (args, needle) => {
     const r = sim(...args);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(needle);
+    // The first line is the message; the usage text after it names every flag anyway.
+    expect(r.stderr.split("\n")[0]).toContain(needle);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  const crash = (target: string) => ({
+    type: "injectFault",
+    fault: { kind: "crash", target, mode: "kill" },
+  });
+  it.each([
+    [
+      "a command the engine refuses",
+      [{ atMs: 3_000, command: crash("b9") }],
+      'entry 0 (at 3000 ms) was refused: unknownTarget: unknown node "b9"',
+    ],
+    [
+      "an entry earlier than the one before it",
+      [
+        { atMs: 3_000, command: crash("b1") },
+        { atMs: 1_000, command: crash("b2") },
+      ],
+      "entry 1 is at 1000 ms, before entry 0 at 3000 ms",
+    ],
+  ])("a --commands file with %s exits 2 and says which entry", (_what, log, needle) => {
+    const file = join(mkdtempSync(join(tmpdir(), "sim-cmd-")), "commands.json");
+    writeFileSync(file, JSON.stringify(log));
+    const r = sim("--scenario", "replication-basics", "--commands", file, "--json");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")[0]).toContain(needle);
+  });
+
+  it("--scenario --seed --json prints the result object of the contract", () => {
+    const r = sim(
+      "--scenario",
+      "replication-basics",
+      "--seed",
+      "3",
+      "--until-ms",
+      "4000",
+      "--json",
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const key of ["seed", "scenario", "virtualMs", "events", "traceHash", "metrics"])
+      expect(out, key).toHaveProperty(key);
+    expect(out).toMatchObject({ seed: 3, scenario: "replication-basics", virtualMs: 4_000 });
+    expect(out.traceHash).toMatch(/^[0-9a-f]+$/);
+    expect(out.events).toBeGreaterThan(0);
+    const checks = out.checks as Record<string, { count: number; examples: unknown[] }>;
+    expect(Object.keys(checks).sort()).toEqual(
+      [
+        "lostAckedWrites",
+        "logDuplicates",
+        "lostEffects",
+        "duplicateEffects",
+        "orderViolations",
+        "replicaDivergence",
+        "projectionDivergence",
+      ].sort(),
+    );
+    for (const c of Object.values(checks)) {
+      expect(typeof c.count).toBe("number");
+      expect(Array.isArray(c.examples)).toBe(true);
+    }
+    expect(typeof out.converged).toBe("boolean");
+    expect(out).toHaveProperty("convergedAtMs");
+    expect(out.expectation).toMatchObject({
+      met: expect.any(Boolean),
+      failures: expect.any(Array),
+    });
   });
 
   it("--list --json prints name, title and teaches for each built-in", () => {
