@@ -99,6 +99,7 @@ export class Member {
       type: "joinGroup",
       group: this.group,
       member: this.node,
+      generation: this.generation,
     });
     sim.timer(this.node, this.config.heartbeatIntervalMs, Timer.consumerHeartbeat, 0);
     this.autoCommitTimer = false;
@@ -168,7 +169,10 @@ export class Member {
         if (msg.generation > this.generation) this.onAssignment(sim, msg);
         break;
       case "rebalance":
-        this.onRebalance(sim);
+        // A rebalance this member already has the assignment of (a duplicate, or one that
+        // arrived late) is over: rejoining would start another, and under duplication each
+        // of those starts more (a storm that grew to a million events in half a second).
+        if (msg.generation > this.generation) this.onRebalance(sim);
         break;
       case "heartbeatResponse":
         if (msg.rebalancing) this.onRebalance(sim);
@@ -178,6 +182,7 @@ export class Member {
             type: "joinGroup",
             group: this.group,
             member: this.node,
+            generation: msg.generation < 0 ? -1 : this.generation,
           });
         }
         break;
@@ -407,6 +412,7 @@ export class Member {
       type: "joinGroup",
       group: this.group,
       member: this.node,
+      generation: this.generation,
     });
   }
 

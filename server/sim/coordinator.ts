@@ -91,7 +91,7 @@ export class Coordinator {
   onMessage(sim: Simulation, src: number, msg: Message): void {
     switch (msg.type) {
       case "joinGroup":
-        this.onJoin(sim, src, msg.group);
+        this.onJoin(sim, src, msg.group, msg.generation);
         break;
       case "leaveGroup": {
         const g = this.groups[msg.group]!;
@@ -122,15 +122,24 @@ export class Coordinator {
     }
   }
 
-  private onJoin(sim: Simulation, src: number, group: number): void {
+  /**
+   * JoinGroup, as Kafka's GroupCoordinator handles it: during a rebalance the member is in
+   * the next assignment; in a stable group, a new member or one that lost its state (a
+   * restart, generation -1) makes everyone rebalance, while a member of the assignment in
+   * force (a JoinGroup duplicated, or sent again after its assignment was lost) is given
+   * that assignment again without one, as Kafka answers a known member whose metadata has
+   * not changed with the current generation.
+   */
+  private onJoin(sim: Simulation, src: number, group: number, generation: number): void {
     const g = this.groups[group]!;
+    const member = g.members.has(src) && g.assignment.has(src);
     g.members.set(src, sim.now);
     if (g.awaiting !== null) {
-      // Rejoining (or newly joining) a rebalance in progress: it will be in the assignment.
       g.awaiting.delete(src);
       this.maybeComplete(sim, group);
+    } else if (member && generation >= 0) {
+      this.sendAssignment(sim, group, src);
     } else {
-      // A new member, or a known one that lost its state (a restart): everyone rebalances.
       this.rebalance(sim, group);
     }
   }
@@ -218,15 +227,19 @@ export class Coordinator {
       g.assignment.get(members[p % members.length]!)!.push(p);
       g.owner[p] = members[p % members.length]!;
     }
-    for (const m of members) {
-      sim.send(this.node, m, {
-        type: "assignment",
-        group,
-        generation: g.generation,
-        partitions: g.assignment.get(m)!,
-        committed: g.committed.slice(),
-      });
-    }
+    for (const m of members) this.sendAssignment(sim, group, m);
+  }
+
+  /** The assignment in force, to one member, with the committed offsets as they are now. */
+  private sendAssignment(sim: Simulation, group: number, member: number): void {
+    const g = this.groups[group]!;
+    sim.send(this.node, member, {
+      type: "assignment",
+      group,
+      generation: g.assignedGeneration,
+      partitions: g.assignment.get(member)!,
+      committed: g.committed.slice(),
+    });
   }
 
   /** The member that owns a partition in the assignment in force, or -1. */

@@ -83,7 +83,13 @@ export type Message =
     }
   | { type: "metadataRequest" }
   | { type: "metadataResponse"; leaders: number[]; epochs: number[] }
-  | { type: "joinGroup"; group: number; member: number }
+  | {
+      type: "joinGroup";
+      group: number;
+      member: number;
+      /** The generation the member holds: -1 when it has none (new, restarted, removed). */
+      generation: number;
+    }
   | { type: "leaveGroup"; group: number; member: number }
   | { type: "groupHeartbeat"; group: number; member: number; generation: number }
   | {
