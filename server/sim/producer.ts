@@ -1,5 +1,5 @@
 import type { Simulation } from "./engine";
-import type { LogRecord, Message } from "./model";
+import type { LogRecord, Message, ProduceError } from "./model";
 import { Timer as TimerCodes } from "./model";
 import type { Acks, ProducerConfig } from "./scenario";
 import { Step as StepCodes } from "./history";
@@ -48,6 +48,12 @@ export class Producer {
   failed = 0;
   timedOut = 0;
   retried = 0;
+  /** Produce requests the leader answered with each error (each then retried or failed). */
+  readonly refused: Record<ProduceError, number> = {
+    notLeader: 0,
+    notEnoughReplicas: 0,
+    notEnoughReplicasAfterAppend: 0,
+  };
   latencyTotalMs = 0;
   latencyMaxMs = 0;
 
@@ -229,6 +235,7 @@ export class Producer {
       this.trySend(sim, msg.partition);
       return;
     }
+    this.refused[msg.error]++;
     if (msg.error === "notLeader") this.refreshMetadata(sim);
     this.scheduleRetry(sim, req, msg.error);
   }

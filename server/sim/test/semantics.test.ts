@@ -81,10 +81,14 @@ describe("producer acks and the ISR", () => {
     const sim = simulate(s, 1, 6_000);
     const p = sim.producers[0]!;
     const ackedAt6 = p.acknowledged;
+    const refusedAt6 = { ...p.refused };
     sim.runUntil(7_500);
-    // While only one replica is in sync, nothing more is acknowledged: the leader refuses.
+    // While only one replica is in sync, nothing more is acknowledged: the leader refuses,
+    // before appending, with NotEnoughReplicas (not NotLeader, not a timeout).
     expect(p.acknowledged).toBe(ackedAt6);
     expect(p.retried).toBeGreaterThan(10);
+    expect(p.refused.notEnoughReplicas - refusedAt6.notEnoughReplicas).toBeGreaterThan(10);
+    expect(p.refused.notLeader).toBe(refusedAt6.notLeader);
     expect(sim.controller.partitions.every((x) => x.isr.length <= 1)).toBe(true);
     sim.runUntil(20_000);
     expect(p.acknowledged).toBeGreaterThan(ackedAt6);
