@@ -29,6 +29,19 @@ test("partition a follower from the fault panel, see its lag rise, heal, converg
     .toBeGreaterThan(25);
   await expect(page.getByTestId("partition-1")).toContainText("under-replicated");
   await expect(page.getByTestId("link-cut").first()).toBeVisible();
+
+  // Selecting b4 in the topology adds its own line to the replication lag charts.
+  await page.getByTestId("topology-node-b4").click();
+  const selectedLine = page.getByTestId("chart-replication-lag").locator('[data-series="sel"]');
+  await expect(selectedLine).toContainText("b4 (selected)");
+  await expect
+    .poll(async () => Number(await selectedLine.getAttribute("data-peak")), { timeout: 10_000 })
+    .toBeGreaterThan(25);
+  await expect(
+    page.getByTestId("chart-replication-lag-ms").locator('[data-series="sel"]'),
+  ).toContainText("b4 (selected)");
+  await snap(page, testInfo, "04-partitioned-charts", { focus: "charts" });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, testInfo, "04-partitioned");
 
   // Heal: end the fault. b4 catches up and the badge returns to converged.

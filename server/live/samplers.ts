@@ -63,6 +63,9 @@ export function metricSample(sim: Simulation): MetricSample {
   const partitions = sim.scenario.topic.partitions;
   const rl: number[] = [];
   const rlMs: number[] = [];
+  const brokers = sim.scenario.brokers.count;
+  const rb = new Array<number>(brokers).fill(0);
+  const rbMs = new Array<number>(brokers).fill(0);
   for (let p = 0; p < partitions; p++) {
     const leader = sim.authoritativeReplica(p)!;
     let lag = 0;
@@ -71,7 +74,10 @@ export function metricSample(sim: Simulation): MetricSample {
       const behind = leader.leo - rep.leo;
       if (behind > lag) lag = behind;
       const first = behind > 0 ? leader.log[rep.leo] : undefined;
-      if (first && now - first.appendMs > lagMs) lagMs = now - first.appendMs;
+      const behindMs = first ? now - first.appendMs : 0;
+      if (behindMs > lagMs) lagMs = behindMs;
+      if (behind > rb[rep.broker]!) rb[rep.broker] = behind;
+      if (behindMs > rbMs[rep.broker]!) rbMs[rep.broker] = Math.round(behindMs);
     }
     rl.push(lag);
     rlMs.push(Math.round(lagMs));
@@ -107,6 +113,8 @@ export function metricSample(sim: Simulation): MetricSample {
     t: roundMs(now),
     rl,
     rlMs,
+    rb,
+    rbMs,
     gl,
     glMs,
     glMsP,

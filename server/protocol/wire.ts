@@ -123,7 +123,8 @@ export type Role = z.infer<typeof roleSchema>;
 
 /**
  * One metric sample, taken at virtual time `t` (one per frame at most). Arrays are per
- * partition (`rl`, `rlMs`) or per group (the others), in snapshot order.
+ * partition (`rl`, `rlMs`), per broker (`rb`, `rbMs`) or per group (the others), in
+ * snapshot order.
  */
 export const metricSampleSchema = z.object({
   t: ms,
@@ -131,6 +132,12 @@ export const metricSampleSchema = z.object({
   rl: z.array(z.number()),
   /** Largest follower lag in ms, per partition. */
   rlMs: z.array(z.number()),
+  /**
+   * Per broker: how far its replicas are behind, in records and in ms (the largest over the
+   * partitions it holds), for the selected node's line. Absent in runs stored before it.
+   */
+  rb: z.array(z.number()).optional(),
+  rbMs: z.array(z.number()).optional(),
   /** Consumer lag in records (HW minus committed, summed over partitions), per group. */
   gl: z.array(z.number()),
   /** Consumer lag in ms (oldest unconsumed record, by append time), per group. */

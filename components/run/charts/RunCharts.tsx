@@ -6,6 +6,7 @@ import { useElementWidth } from "../lanes/useElementWidth";
 import { TimeChart } from "./TimeChart";
 import { CHART_SPECS as CHARTS } from "./chart-specs";
 import { useThrottledRun } from "./useThrottledRun";
+import { useRunUi } from "../store/run-ui";
 import styles from "./Charts.module.css";
 
 const COLUMNS = 3;
@@ -42,11 +43,23 @@ function ChartSlot({
   phaseMs: number;
 }) {
   const view = useThrottledRun(REFRESH_MS, phaseMs);
+  const { selectedNode } = useRunUi();
   const groupKey = view.groups.map((g) => g.id).join("\u0000");
+  // Brokers are the first nodes of the topology, so a broker's node index is its index.
+  const brokerIndex = (view.meta?.topology.nodes ?? []).findIndex(
+    (n) => n.id === selectedNode && n.role === "broker",
+  );
   const data = useMemo(
-    () => spec.build(view.samples, groupKey === "" ? [] : groupKey.split("\u0000")),
-    // Rebuilt when new samples arrive, not on every other change of the run.
-    [view.samples, groupKey, spec],
+    () =>
+      spec.build(
+        view.samples,
+        groupKey === "" ? [] : groupKey.split("\u0000"),
+        brokerIndex >= 0 && selectedNode !== null
+          ? { broker: brokerIndex, name: selectedNode }
+          : null,
+      ),
+    // Rebuilt when new samples arrive or the selection changes, not on every other change.
+    [view.samples, groupKey, spec, brokerIndex, selectedNode],
   );
   return (
     <TimeChart

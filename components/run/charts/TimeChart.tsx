@@ -151,7 +151,7 @@ export const TimeChart = memo(function TimeChart({
       </LineChart>
       <ul className={styles.legend}>
         {series.map((s) => (
-          <li key={s.key}>
+          <li key={s.key} data-series={s.key} data-peak={peakOf(rows, s.key)}>
             <span
               className={styles.swatch}
               style={{
@@ -166,3 +166,13 @@ export const TimeChart = memo(function TimeChart({
     </figure>
   );
 });
+
+/** A series' highest value in the rows drawn (for tests and tools reading the page). */
+function peakOf(rows: readonly Row[], key: string): number {
+  let m = 0;
+  for (const r of rows) {
+    const v = r[key];
+    if (typeof v === "number" && v > m) m = v;
+  }
+  return m;
+}

@@ -17,6 +17,8 @@ const PALETTE = [
   "#5b6472",
 ];
 const colour = (i: number) => PALETTE[i % PALETTE.length]!;
+/** The selected node's line: a colour no other series uses, drawn thicker. */
+const SELECTED = "#e8590c";
 
 interface ChartData {
   rows: Row[];
@@ -30,18 +32,43 @@ function largest(xs: readonly number[]): number {
   return m;
 }
 
-/** Follower lag per partition (the largest of its followers), top laggards, plus the overall peak. */
-export function replicationLag(samples: MetricSample[], field: "rl" | "rlMs"): ChartData {
+/** A broker picked in the topology, whose own lag is drawn over the partitions'. */
+export interface SelectedBroker {
+  broker: number;
+  name: string;
+}
+
+/**
+ * Follower lag per partition (the largest of its followers), top laggards, plus the overall
+ * peak, and the selected broker's own lag (its replicas' largest) when one is selected.
+ */
+export function replicationLag(
+  samples: MetricSample[],
+  field: "rl" | "rlMs",
+  selected: SelectedBroker | null = null,
+): ChartData {
   const count = samples[0]?.[field].length ?? 0;
   // Called with the sample and a partition index for every pair: keep it a plain lookup.
   const shown = topIndexes(samples, count, (s, i) => s[field][i] ?? 0, MAX_SERIES);
   const series: Series[] = shown.map((p) => ({ key: `p${p}`, name: `P${p}`, colour: colour(p) }));
   if (count > shown.length)
     series.unshift({ key: "max", name: "all partitions (max)", colour: "#18212d", width: 2 });
+  const byBroker = field === "rl" ? "rb" : "rbMs";
+  // Samples stored before brokers' lag existed have none: no line rather than a false zero.
+  const own = selected !== null && samples.some((s) => s[byBroker] !== undefined);
+  if (own)
+    series.push({
+      key: "sel",
+      name: `${selected.name} (selected)`,
+      colour: SELECTED,
+      width: 3,
+      dashed: true,
+    });
   const rows = bucketize(samples, MAX_POINTS).map((b) => {
     const row: Row = { t: last(b).t };
     for (const p of shown) row[`p${p}`] = peak(b, (s) => s[field][p] ?? 0);
     if (count > shown.length) row.max = peak(b, (s) => largest(s[field]));
+    if (own) row.sel = peak(b, (s) => s[byBroker]?.[selected.broker] ?? 0);
     return row;
   });
   return { rows, series };

@@ -1,7 +1,17 @@
 import type { MetricSample } from "../../../server/protocol";
-import { consumerLag, redeliveries, replicationLag, throughput } from "./chart-data";
+import {
+  consumerLag,
+  redeliveries,
+  replicationLag,
+  throughput,
+  type SelectedBroker,
+} from "./chart-data";
 
-type Build = (samples: MetricSample[], groups: string[]) => ReturnType<typeof throughput>;
+type Build = (
+  samples: MetricSample[],
+  groups: string[],
+  selected: SelectedBroker | null,
+) => ReturnType<typeof throughput>;
 
 /** The time charts of a run, shared by the live page and the report. */
 export const CHART_SPECS: { id: string; title: string; unit: string; build: Build }[] = [
@@ -9,13 +19,13 @@ export const CHART_SPECS: { id: string; title: string; unit: string; build: Buil
     id: "chart-replication-lag",
     title: "Replication lag",
     unit: "records behind the leader",
-    build: (s) => replicationLag(s, "rl"),
+    build: (s, _g, selected) => replicationLag(s, "rl", selected),
   },
   {
     id: "chart-replication-lag-ms",
     title: "Replication lag",
     unit: "ms behind the leader",
-    build: (s) => replicationLag(s, "rlMs"),
+    build: (s, _g, selected) => replicationLag(s, "rlMs", selected),
   },
   {
     id: "chart-throughput",

@@ -48,7 +48,7 @@ export function ReportCharts({
       history.data
         ? CHART_SPECS.map((spec) => ({
             spec,
-            data: spec.build(history.data.samples, groups),
+            data: spec.build(history.data.samples, groups, null),
           })).filter((c) => c.data.series.length > 0)
         : [],
     [history.data, groups],
