@@ -412,12 +412,21 @@ export class Broker {
     return e.length > 0 && e[e.length - 2] === rep.leaderEpoch ? e[e.length - 1]! : rep.leo;
   }
 
-  /** HW = the smallest LEO among the ISR (the leader's own included). It never goes back. */
+  /**
+   * HW = the smallest LEO among the ISR (the leader's own included) and the followers it
+   * has proposed adding (Replica.proposedIsr). It never goes back.
+   */
   maybeAdvanceHw(sim: Simulation, rep: Replica): void {
     if (!rep.isLeader) return;
     let hw = rep.leo;
     for (const b of rep.isr) {
       if (b === this.index) continue;
+      const f = rep.followers[b];
+      const leo = f ? f.leo : 0;
+      if (leo < hw) hw = leo;
+    }
+    // The maximal ISR: members whose addition may have been committed already.
+    for (const b of rep.proposedIsr) {
       const f = rep.followers[b];
       const leo = f ? f.leo : 0;
       if (leo < hw) hw = leo;
@@ -545,6 +554,8 @@ export class Broker {
 
   /** ISR changes go through the controller (AlterPartition); a cut-off leader cannot make them. */
   private proposeIsr(sim: Simulation, rep: Replica, isr: number[]): void {
+    for (const b of isr)
+      if (!rep.isr.includes(b) && !rep.proposedIsr.includes(b)) rep.proposedIsr.push(b);
     rep.isrChangePending = true;
     rep.isrChangeSentMs = sim.now;
     sim.send(this.node, sim.controllerNode, {
@@ -570,6 +581,8 @@ export class Broker {
     rep.partitionEpoch = s.partitionEpoch;
     rep.isrChangePending = false;
     rep.isr = s.isr.slice();
+    // Proposals made at an older partition epoch can no longer be applied.
+    rep.proposedIsr = [];
     if (s.leader === this.index) {
       if (newEpoch || !rep.isLeader) this.becomeLeader(sim, rep, s.leaderEpoch);
       rep.leaderEpoch = s.leaderEpoch;
@@ -593,6 +606,7 @@ export class Broker {
     rep.fetchOutstanding = false;
     rep.fetchId++;
     rep.followers = [];
+    rep.proposedIsr = [];
     for (const b of rep.replicas) {
       if (b === this.index) continue;
       const f: FollowerState = {
@@ -637,6 +651,7 @@ export class Broker {
     rep.parked = [];
     rep.parkedMinExpiryMs = Infinity;
     rep.followers = [];
+    rep.proposedIsr = [];
   }
 
   // ---- follower side -----------------------------------------------------------

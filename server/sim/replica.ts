@@ -51,6 +51,16 @@ export class Replica {
   partitionEpoch = 0;
   isrChangePending = false;
   isrChangeSentMs = 0;
+  /**
+   * Brokers this leader has proposed adding to the ISR since the partition epoch it holds
+   * (AlterPartition proposals carry that epoch, and the controller applies at most one of
+   * them). Until the controller's word on a newer epoch arrives, any of them may be in the
+   * ISR already: the HW waits for them too, as Kafka's leader computes it over the
+   * "maximal ISR" (KIP-497). Without this, the HW passed a joining follower's LEO while its
+   * expansion was in flight, and once committed it sat in the ISR without a committed
+   * record, to be elected later and truncate it (regressions.test.ts, seed 213574276).
+   */
+  proposedIsr: number[] = [];
   followers: FollowerState[] = [];
   parked: ParkedFetch[] = [];
   /**

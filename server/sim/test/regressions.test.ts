@@ -136,4 +136,40 @@ describe("regressions from the convergence property (seed 1)", () => {
     expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
     expect(r.events).toBeLessThan(100_000);
   });
+
+  // Found 2026-11-30 by a 20,000-case search of the convergence property. b1 led
+  // partition 0 with ISR {b1, b2} and proposed adding b3 (LEO 118) back; while that
+  // AlterPartition was in flight the HW passed 118 on b1 and b2 alone, and once the
+  // controller applied it b3 was in the ISR without offset 118. With every broker cut off
+  // from the controller, b3 was the ISR's last member, was elected, and b1 and b2
+  // truncated an acknowledged, consumed record. Kafka's leader computes the HW over the
+  // maximal ISR, pending additions included (KIP-497), which is what Replica.proposedIsr does.
+  it("an ISR expansion in flight holds the HW back: no committed record truncated (seed 213574276)", () => {
+    const r = run(
+      liveness([
+        { kind: "isolate", target: "g2-1", atMs: 7470, untilMs: 11028 },
+        { kind: "delay", target: "b2", extraMs: 275, jitterMs: 83, atMs: 850, untilMs: 1993 },
+        { kind: "drop", target: "b3", rate: 0.4687366813898648, atMs: 2767, untilMs: 6588 },
+        {
+          kind: "partition",
+          sides: [["g1-1", "g2-1", "p1", "g1-2", "b2", "b1", "ctrl"], ["b3"]],
+          atMs: 1293,
+          untilMs: 3398,
+        },
+        {
+          kind: "partition",
+          sides: [
+            ["g1-1", "g1-2", "ctrl", "p1", "g2-1"],
+            ["b1", "b2", "b3"],
+          ],
+          atMs: 7317,
+          untilMs: 11098,
+        },
+      ]),
+      213574276,
+    );
+    expect(r.checks.lostAckedWrites.count).toBe(0);
+    expect(r.checks.projectionDivergence.count).toBe(0);
+    expect(r.converged, r.notConvergedBecause.join("; ")).toBe(true);
+  });
 });
