@@ -138,6 +138,8 @@ describe("command line errors", () => {
     expect(out.traceHash).toMatch(/^[0-9a-f]+$/);
     expect(out.events).toBeGreaterThan(0);
     const checks = out.checks as Record<string, { count: number; examples: unknown[] }>;
+    // The contract's names, spelled out rather than imported from the engine: renaming a
+    // check there must fail here.
     expect(Object.keys(checks).sort()).toEqual(
       [
         "lostAckedWrites",
