@@ -7,6 +7,9 @@
  *   virtualPerWall        virtual seconds simulated per wall second
  *   peakHeapMb            peak live V8 heap (after a full collection; needs --expose-gc)
  *   peakHeapUsedMb        peak V8 heapUsed as sampled, garbage included
+ *   peakArrayBuffersMb    peak memory of ArrayBuffers (typed arrays: the scheduler's queue,
+ *                         the history ring, the replica tables), which the V8 heap figures
+ *                         leave out
  * With --hour, the medium case runs one virtual hour and reports its peak heap.
  */
 import { z } from "zod";
@@ -50,8 +53,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 class HeapPeak {
   peakUsed = 0;
   peakLive = 0;
+  peakArrayBuffers = 0;
   sampleUsed(): void {
-    this.peakUsed = Math.max(this.peakUsed, process.memoryUsage().heapUsed);
+    const m = process.memoryUsage();
+    this.peakUsed = Math.max(this.peakUsed, m.heapUsed);
+    this.peakArrayBuffers = Math.max(this.peakArrayBuffers, m.arrayBuffers);
   }
   sampleLive(): void {
     if (!gc) return;
@@ -104,6 +110,7 @@ function runCase(name: keyof typeof benchCases, virtualMs: number) {
     virtualPerWall: Math.round(((sim.now - startVirtual) / 1000 / wallSec) * 10) / 10,
     peakHeapMb: gc ? mb(heap.peakLive) : mb(heap.peakUsed),
     peakHeapUsedMb: mb(heap.peakUsed),
+    peakArrayBuffersMb: mb(heap.peakArrayBuffers),
     events,
     meanQueue,
     nodes: sim.nodes.length,
@@ -152,6 +159,7 @@ for (const name of flags.cases) {
       virtualPerWall: r.virtualPerWall,
       peakHeapMb: r.peakHeapMb,
       peakHeapUsedMb: r.peakHeapUsedMb,
+      peakArrayBuffersMb: r.peakArrayBuffersMb,
       meanQueue: r.meanQueue,
       events: r.events,
       failure: r.failure,
