@@ -44,6 +44,10 @@ test("acks=1: killing the leader loses acknowledged writes, and each has a histo
     .poll(() => dataNumber(page, "truncated-b1", "data-count").catch(() => 0), { timeout: 20_000 })
     .toBeGreaterThan(0);
   await snap(page, testInfo, "07-truncated", { focus: "lanes" });
+  // Pause before clicking inside the lanes: while the run plays they move, and in one CI
+  // run the jump's click landed on a record cell and opened its history over the lanes.
+  await page.getByTestId("pause").click();
+  await expect(page.getByTestId("resume")).toBeVisible();
 
   // The lanes scroll back to the struck-out records themselves.
   await page.getByTestId("truncated-jump-b1").click();
