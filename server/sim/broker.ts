@@ -418,19 +418,8 @@ export class Broker {
    */
   maybeAdvanceHw(sim: Simulation, rep: Replica): void {
     if (!rep.isLeader) return;
-    let hw = rep.leo;
-    for (const b of rep.isr) {
-      if (b === this.index) continue;
-      const f = rep.followers[b];
-      const leo = f ? f.leo : 0;
-      if (leo < hw) hw = leo;
-    }
-    // The maximal ISR: members whose addition may have been committed already.
-    for (const b of rep.proposedIsr) {
-      const f = rep.followers[b];
-      const leo = f ? f.leo : 0;
-      if (leo < hw) hw = leo;
-    }
+    // The maximal ISR: the ISR and the members whose addition may have been committed already.
+    const hw = this.lowestLeo(rep, rep.proposedIsr, this.lowestLeo(rep, rep.isr, rep.leo));
     if (hw <= rep.hw) return;
     const from = rep.hw;
     rep.hw = hw;
@@ -462,6 +451,18 @@ export class Broker {
       }
     }
     this.wakeParked(sim, rep, false);
+  }
+
+  /** The smallest of `upTo` and the LEOs the leader knows of `brokers`' replicas (itself excluded). */
+  private lowestLeo(rep: Replica, brokers: readonly number[], upTo: number): number {
+    let lowest = upTo;
+    for (const b of brokers) {
+      if (b === this.index) continue;
+      const f = rep.followers[b];
+      const leo = f ? f.leo : 0;
+      if (leo < lowest) lowest = leo;
+    }
+    return lowest;
   }
 
   /** Answers long-polling fetches that now have data: followers on append, consumers on HW. */

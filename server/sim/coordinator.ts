@@ -244,8 +244,6 @@ export class Coordinator {
 
   /** The member that owns a partition in the assignment in force, or -1. */
   ownerOf(group: number, partition: number): number {
-    for (const [m, parts] of this.groups[group]!.assignment)
-      if (parts.includes(partition)) return m;
-    return -1;
+    return this.groups[group]!.owner[partition] ?? -1;
   }
 }
